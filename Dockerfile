@@ -1,0 +1,22 @@
+# Build stage: the same Maven build as on a developer machine (linux-x86_64 or linux-arm64 natives by profile).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline -DexcludeScope=test || true
+COPY src ./src
+COPY db ./db
+RUN mvn -B -q -DskipTests package
+
+# Runtime: a JRE on glibc (FFmpeg's natives need it), espeak-ng for non-English speech, CJK fonts for text.
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends espeak-ng fonts-noto-cjk fonts-dejavu-core curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/target/metastudio-emulator.jar /app/metastudio-emulator.jar
+ENV METASTUDIO_DATA_DIR=/data
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
+    CMD curl -fsS http://127.0.0.1:8080/_emulator/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/metastudio-emulator.jar"]

@@ -1,0 +1,31 @@
+package dev.metastudio.emulator.config;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The product's configuration interface: every field is settable by environment variable
+ * ({@code METASTUDIO_DATA_DIR}, {@code METASTUDIO_CREDENTIALS}, ...), and README documents each one.
+ */
+@ConfigurationProperties(prefix = "metastudio")
+public record EmulatorProperties(
+        Path dataDir,
+        String credentials,
+        String users,
+        String throttle,
+        String auth,
+        String region) {
+
+    public EmulatorProperties {
+        dataDir = dataDir == null ? Path.of("./data") : dataDir;
+        credentials = credentials == null ? "" : credentials.trim();
+        users = users == null ? "" : users.trim();
+        throttle = throttle == null || throttle.isBlank() ? "off" : throttle.trim();
+        auth = auth == null || auth.isBlank() ? "strict" : auth.trim();
+        region = region == null || region.isBlank() ? "ap-southeast-3" : region.trim();
+    }
+
+    public boolean authStrict() {
+        return !"off".equalsIgnoreCase(auth);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.metastudio.emulator.edge.auth;
+
+import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.edge.ErrorCodes;
+import dev.metastudio.emulator.edge.ErrorEnvelope;
+import dev.metastudio.emulator.edge.ErrorWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The gateway's authentication: AK/SK signatures exactly as the official SDK computes them, or an IAM token,
+ * and the rule that a caller acts only on its own project.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class AuthFilter extends OncePerRequestFilter {
+    /** AK/SK requests carry at most 12 MB (reference 3.2). */
+    public static final int MAX_SIGNED_BODY = 12 * 1024 * 1024;
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+    private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final String AUTH_PREFIX = "Incorrect IAM authentication information: ";
+
+    private final CredentialRegistry credentials;
+    private final TokenVerifier tokens;
+    private final boolean strict;
+    private final Clock clock;
+
+    public AuthFilter(CredentialRegistry credentials, TokenVerifier tokens, EmulatorProperties properties, Clock clock) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.strict = properties.authStrict();
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ApiPaths.authenticated(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String pathProject = ApiPaths.projectOf(request.getRequestURI());
+        if (!strict) {
+            request.setAttribute(Caller.ATTRIBUTE, new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
+            chain.doFilter(request, response);
+            return;
+        }
+        String authorization = request.getHeader("Authorization");
+        String token = request.getHeader("X-Auth-Token");
+        if (authorization != null) {
+            akSk(request, response, chain, authorization, pathProject);
+        } else if (token != null) {
+            token(request, response, chain, token, pathProject);
+        } else {
+            unauthorized(response, "Authorization header or X-Auth-Token is required");
+        }
+    }
+
+    private void akSk(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                      String authorization, String pathProject) throws IOException, ServletException {
+        Optional<AuthorizationHeader> parsed = AuthorizationHeader.parse(authorization);
+        if (parsed.isEmpty()) {
+            unauthorized(response, "malformed Authorization header");
+            return;
+        }
+        AuthorizationHeader header = parsed.get();
+        if (!SdkSignature.ALGORITHM.equals(header.algorithm())) {
+            unauthorized(response, "unsupported signing algorithm " + header.algorithm() + ", use SDK-HMAC-SHA256");
+            return;
+        }
+        Optional<Credential> credential = credentials.find(header.accessKey());
+        if (credential.isEmpty()) {
+            unauthorized(response, "verify aksk signature fail: unknown access key " + header.accessKey());
+            return;
+        }
+        String dateProblem = checkDate(request.getHeader("X-Sdk-Date"), header);
+        if (dateProblem != null) {
+            unauthorized(response, dateProblem);
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_SIGNED_BODY) {
+            tooLarge(response);
+            return;
+        }
+        byte[] body = readBounded(request.getInputStream());
+        if (body == null) {
+            tooLarge(response);
+            return;
+        }
+        String payloadHash = request.getHeader("X-Sdk-Content-Sha256");
+        if (payloadHash == null) {
+            payloadHash = body.length == 0 ? SdkSignature.EMPTY_BODY_SHA256 : SdkSignature.sha256Hex(body);
+        }
+        String canonical = SdkSignature.canonicalRequest(request.getMethod(), request.getRequestURI(),
+                request.getQueryString(), header.signedHeaders(), request::getHeader, payloadHash);
+        String expected = SdkSignature.signature(credential.get().secretKey(),
+                SdkSignature.stringToSign(request.getHeader("X-Sdk-Date"), canonical));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                header.signature().getBytes(StandardCharsets.US_ASCII))) {
+            unauthorized(response, "verify aksk signature fail");
+            return;
+        }
+        String projectId = credential.get().projectId();
+        if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+            return;
+        }
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, header.accessKey(), Caller.Method.AKSK));
+        chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private void token(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String token,
+                       String pathProject) throws IOException, ServletException {
+        Optional<TokenVerifier.Claims> claims = tokens.verify(token);
+        if (claims.isEmpty()) {
+            unauthorized(response, "decrypt token fail");
+            return;
+        }
+        String projectId = claims.get().projectId();
+        if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+            return;
+        }
+        request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, claims.get().user(), Caller.Method.TOKEN));
+        chain.doFilter(request, response);
+    }
+
+    private String checkDate(String sdkDate, AuthorizationHeader header) {
+        if (sdkDate == null) {
+            return "X-Sdk-Date header is required";
+        }
+        if (!header.signedHeaders().contains("x-sdk-date")) {
+            return "x-sdk-date must be a signed header";
+        }
+        Instant signedAt;
+        try {
+            signedAt = LocalDateTime.parse(sdkDate, SDK_DATE).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return "X-Sdk-Date '" + sdkDate + "' is not in the format yyyyMMdd'T'HHmmss'Z'";
+        }
+        Duration skew = Duration.between(signedAt, clock.instant()).abs();
+        if (skew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            return "calc ak sk signature fail:signature expired (X-Sdk-Date " + sdkDate + " is more than 15 minutes"
+                    + " from the server time)";
+        }
+        return null;
+    }
+
+    private static boolean ownProject(HttpServletResponse response, String callerProject, String pathProject,
+                                      String headerProject) throws IOException {
+        if (pathProject != null && !pathProject.equals(callerProject)) {
+            forbidden(response, "The project ID in the path (" + pathProject
+                    + ") does not match the project of the credential (" + callerProject + ")");
+            return false;
+        }
+        if (headerProject != null && !headerProject.equals(callerProject)) {
+            forbidden(response, "The X-Project-Id header (" + headerProject
+                    + ") does not match the project of the credential (" + callerProject + ")");
+            return false;
+        }
+        return true;
+    }
+
+    /** Reads at most the signed-body limit; null when the body is larger. */
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_SIGNED_BODY + 1);
+        return bytes.length > MAX_SIGNED_BODY ? null : bytes;
+    }
+
+    private static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        ErrorWriter.gateway(response, 401, ErrorCodes.GW_AUTH_FAILED, AUTH_PREFIX + detail);
+    }
+
+    private static void forbidden(HttpServletResponse response, String message) throws IOException {
+        ErrorWriter.write(response, 403, ErrorEnvelope.of(ErrorCodes.PROJECT_MISMATCH, message));
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        ErrorWriter.gateway(response, 413, ErrorCodes.GW_REQUEST_ERROR,
+                "Request entity too large: AK/SK-signed requests carry at most 12 MB; use token authentication");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.metastudio.emulator.support;
+
+/** The credentials every server test runs with: two tenants, so isolation can be checked. */
+public final class TestProjects {
+    public static final String PROJECT_A = "a0000000000000000000000000000001";
+    public static final String AK_A = "TESTAKPROJECTA000001";
+    public static final String SK_A = "testSecretKeyForProjectA0000000000000001";
+    public static final String PROJECT_B = "b0000000000000000000000000000002";
+    public static final String AK_B = "TESTAKPROJECTB000002";
+    public static final String SK_B = "testSecretKeyForProjectB0000000000000002";
+    public static final String USER_A = "alice";
+    public static final String PASSWORD_A = "alice-password";
+
+    public static final String CREDENTIALS = AK_A + ":" + SK_A + ":" + PROJECT_A + "," + AK_B + ":" + SK_B + ":" + PROJECT_B;
+    public static final String USERS = USER_A + ":" + PASSWORD_A + ":" + PROJECT_A + ",bob:bob-password:" + PROJECT_B;
+
+    private TestProjects() {
+    }
+}
