@@ -85,8 +85,12 @@ public class ApiExceptionHandler {
             return "Invalid parameter: request body is not valid JSON (line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ")";
         }
-        if (cause instanceof ValueInstantiationException inst && inst.getCause() instanceof ApiException api) {
-            return api.getMessage();
+        if (cause instanceof ValueInstantiationException inst) {
+            if (inst.getCause() instanceof ApiException api) {
+                return api.getMessage();
+            }
+            return "Invalid parameter: " + JsonPaths.of(inst.getPath()) + " "
+                    + (inst.getCause() == null ? "is invalid" : inst.getCause().getMessage());
         }
         if (cause instanceof InvalidFormatException format) {
             return "Invalid parameter: " + JsonPaths.of(format.getPath()) + " must be "

@@ -1,0 +1,57 @@
+package dev.metastudio.emulator.asset;
+
+import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ErrorCodes;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which assets a project can see (its own, the system library, assets shared with it) and which it may change
+ * (only its own). Permanently deleted assets are invisible to everyone.
+ */
+@Component
+public class AssetLookup {
+    public static final String READ_ONLY = "MSS.00023001";
+
+    private final AssetRepository assets;
+
+    AssetLookup(AssetRepository assets) {
+        this.assets = assets;
+    }
+
+    public Optional<AssetEntity> findVisible(String projectId, String assetId) {
+        Optional<AssetEntity> found = assets.findByProjectIdAndAssetId(projectId, assetId)
+                .or(() -> assets.findByProjectIdAndAssetId(AssetEntity.SYSTEM_PROJECT, assetId))
+                .or(() -> assets.findFirstByAssetIdAndSharedWithContains(assetId, projectId));
+        return found.filter(asset -> asset.getAssetState() != AssetState.DELETED);
+    }
+
+    public AssetEntity visible(String projectId, String assetId) {
+        return findVisible(projectId, assetId).orElseThrow(() -> notFound(assetId));
+    }
+
+    /** The caller's own asset, including a permanently deleted one (for precise errors on restore). */
+    public AssetEntity ownedIncludingDeleted(String projectId, String assetId) {
+        Optional<AssetEntity> own = assets.findByProjectIdAndAssetId(projectId, assetId);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (findVisible(projectId, assetId).isPresent()) {
+            throw new ApiException(401, READ_ONLY, "Insufficient permissions: asset " + assetId
+                    + " belongs to the system library or another project and is read-only");
+        }
+        throw notFound(assetId);
+    }
+
+    public AssetEntity owned(String projectId, String assetId) {
+        AssetEntity asset = ownedIncludingDeleted(projectId, assetId);
+        if (asset.getAssetState() == AssetState.DELETED) {
+            throw notFound(assetId);
+        }
+        return asset;
+    }
+
+    static ApiException notFound(String assetId) {
+        return new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: asset " + assetId + " does not exist");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.metastudio.emulator.asset;
+
+import java.util.Optional;
+
+/**
+ * How the media engine realises a model asset, kept out of the API's view: a presenter look and framing for a
+ * HUMAN_MODEL_2D, a language, sex and voice variant for a VOICE_MODEL. Written as {@code avatar:<look>:<FRAMING>}
+ * or {@code voice:<LANGUAGE>:<SEX>:<variant>}.
+ */
+public sealed interface EngineBinding {
+
+    record Avatar(String look, String framing) implements EngineBinding {
+        @Override
+        public String encode() {
+            return "avatar:" + look + ":" + framing;
+        }
+    }
+
+    record Voice(String language, String sex, int variant) implements EngineBinding {
+        @Override
+        public String encode() {
+            return "voice:" + language + ":" + sex + ":" + variant;
+        }
+    }
+
+    String encode();
+
+    static Optional<EngineBinding> decode(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String[] parts = value.split(":");
+        if (parts.length == 3 && parts[0].equals("avatar")) {
+            return Optional.of(new Avatar(parts[1], parts[2]));
+        }
+        if (parts.length == 4 && parts[0].equals("voice")) {
+            try {
+                return Optional.of(new Voice(parts[1], parts[2], Integer.parseInt(parts[3])));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

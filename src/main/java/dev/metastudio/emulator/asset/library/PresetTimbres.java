@@ -1,0 +1,50 @@
+package dev.metastudio.emulator.asset.library;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The preset timbres of reference 11.12, with their asset id in each region. */
+final class PresetTimbres {
+    static final List<String> REGIONS = List.of("cn-east-3", "cn-north-4", "ap-southeast-3");
+
+    /** One row of the table; {@code idsByRegion} omits regions where the reference prints no id. */
+    record Timbre(int row, String name, String sex, String language, Map<String, String> idsByRegion) {
+    }
+
+    private PresetTimbres() {
+    }
+
+    static List<Timbre> load() {
+        List<Timbre> timbres = new ArrayList<>();
+        try (InputStream in = PresetTimbres.class.getResourceAsStream("/asset/preset-timbres.tsv");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t");
+                int row = timbres.size() + 1;
+                Map<String, String> ids = new LinkedHashMap<>();
+                for (int i = 0; i < REGIONS.size(); i++) {
+                    if (!cells[3 + i].equals("-")) {
+                        ids.put(REGIONS.get(i), cells[3 + i]);
+                    }
+                }
+                String name = cells[0].equals("-") ? "Preset timbre " + row : cells[0];
+                timbres.add(new Timbre(row, name, cells[1], cells[2], ids));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return timbres;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.metastudio.emulator.media.probe;
+
+public enum MediaKind { AUDIO, VIDEO, IMAGE }

@@ -1,0 +1,67 @@
+package dev.metastudio.emulator.media.render;
+
+import dev.metastudio.emulator.media.avatar.AvatarAnimator;
+import dev.metastudio.emulator.media.avatar.AvatarPose;
+import dev.metastudio.emulator.media.avatar.AvatarRig;
+import dev.metastudio.emulator.media.lipsync.Viseme;
+
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+
+/** The HUMAN layer: the rig posed per frame from the scene's mouth shapes and the idle animation. */
+final class AvatarElement implements Dynamic {
+
+    private static final AvatarRig.Part[] PARTS = AvatarRig.Part.values();
+
+    private final AvatarRig rig;
+    private final AvatarAnimator animator;
+    private final Viseme[] visemes;
+    private final long firstFrame;
+    private final Region[] regions;
+    private AvatarPose pose = AvatarPose.rest();
+
+    /**
+     * @param firstFrame the scene's first frame in the whole video, so the idle motion flows on across scenes
+     */
+    AvatarElement(AvatarRig rig, AvatarAnimator animator, Viseme[] visemes, long firstFrame) {
+        this.rig = rig;
+        this.animator = animator;
+        this.visemes = visemes;
+        this.firstFrame = firstFrame;
+        this.regions = new Region[PARTS.length];
+        for (int i = 0; i < PARTS.length; i++) {
+            regions[i] = new Region(rig.envelope(PARTS[i]));
+        }
+    }
+
+    @Override
+    public Rectangle envelope() {
+        return rig.envelope(AvatarRig.Part.BODY).union(rig.envelope(AvatarRig.Part.HEAD));
+    }
+
+    @Override
+    public long advance(int frame) {
+        Viseme mouth = frame < visemes.length ? visemes[frame] : Viseme.X;
+        pose = animator.pose(firstFrame + frame, mouth);
+        return 0;
+    }
+
+    @Override
+    public Region[] regions() {
+        return regions;
+    }
+
+    @Override
+    public long regionKey(int i, long elementKey) {
+        return rig.key(PARTS[i], pose);
+    }
+
+    @Override
+    public void draw(Graphics2D g) {
+        rig.draw(g, pose);
+    }
+
+    AvatarRig rig() {
+        return rig;
+    }
+}

@@ -1,0 +1,334 @@
+package dev.metastudio.emulator.media.render;
+
+import dev.metastudio.emulator.media.MediaException;
+import dev.metastudio.emulator.media.MediaException.Reason;
+import dev.metastudio.emulator.media.audio.AudioDecoder;
+import dev.metastudio.emulator.media.audio.Pcm;
+import dev.metastudio.emulator.media.audio.PcmWriter;
+import dev.metastudio.emulator.media.image.Images;
+import dev.metastudio.emulator.media.lipsync.Viseme;
+import dev.metastudio.emulator.media.lipsync.VisemeAnalyzer;
+import dev.metastudio.emulator.media.speech.Cue;
+import dev.metastudio.emulator.media.speech.SpeechSynthesizer;
+import dev.metastudio.emulator.media.speech.SpeechTrack;
+import dev.metastudio.emulator.media.speech.SrtWriter;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.stream.Stream;
+
+/**
+ * Renders a {@link RenderSpec} to a video file, a JPEG cover and (when scenes have text) an SRT file.
+ *
+ * <p>First every scene's speech is made (synthesized or decoded) into a scratch file, which fixes the length of each
+ * scene and the total frame count. Then one thread composes frames and mixes their sound while the calling thread
+ * encodes; a few reusable frame buffers pass between them, so memory does not depend on the video's length.
+ */
+public final class VideoRenderer {
+
+    private static final int BUFFERS = 3;
+    private static final int MAX_COVER_WIDTH = 1920;
+
+    private VideoRenderer() {
+    }
+
+    /** A frame on its way from the composer to the encoder; {@code last} marks the end of the stream. */
+    private record Slot(ByteBuffer yuv, short[] audio, boolean last) {
+    }
+
+    private record SceneSpeech(Path pcm, long samples, List<Cue> cues, int frames, long firstFrame) {
+    }
+
+    public static RenderResult render(RenderSpec spec, Path outputDir, RenderListener listener, RenderOptions options)
+            throws MediaException {
+        RenderListener l = listener == null ? RenderListener.NONE : listener;
+        RenderOptions o = options == null ? RenderOptions.defaults() : options;
+        validate(spec);
+        int width = spec.width() & ~1;
+        int height = spec.height() & ~1;
+        Path temp = createTemp(o.tempDir());
+        Path video = outputDir.resolve("video." + spec.codec().extension());
+        Path cover = outputDir.resolve("cover.jpg");
+        Path srt = outputDir.resolve("subtitles.srt");
+        boolean done = false;
+        try {
+            Files.createDirectories(outputDir);
+            List<SceneSpeech> speech = speak(spec, temp, o, l);
+            int total = speech.stream().mapToInt(SceneSpeech::frames).sum();
+            Path subtitles = writeSubtitles(spec, speech, srt);
+            String encoder;
+            BufferedImage coverFrame;
+            try (VideoEncoder enc = VideoEncoder.open(video, spec.codec(), width, height, spec.bitrateKbps(),
+                    o.encoder() == null ? EncoderPreference.SOFTWARE : o.encoder())) {
+                encoder = enc.encoderName();
+                coverFrame = pipeline(spec, speech, width, height, total, enc, l);
+                enc.finish();
+            }
+            writeCover(coverFrame, cover);
+            done = true;
+            return new RenderResult(video, cover, subtitles, total / (double) Pcm.FPS, total, width, height,
+                    spec.codec(), encoder);
+        } catch (IOException e) {
+            throw new MediaException(Reason.INTERNAL, "cannot write to " + outputDir + ": " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                VideoEncoder.deleteQuietly(video);
+                VideoEncoder.deleteQuietly(cover);
+                VideoEncoder.deleteQuietly(srt);
+            }
+            deleteTree(temp);
+        }
+    }
+
+    private static void validate(RenderSpec spec) throws MediaException {
+        if (spec == null || spec.layout() == null || spec.codec() == null || spec.clipMode() == null) {
+            throw new MediaException(Reason.INVALID_INPUT, "layout, codec and clip mode are required");
+        }
+        if (spec.width() < 16 || spec.height() < 16 || spec.width() > 3840 || spec.height() > 3840
+                || (long) spec.width() * spec.height() > 3840L * 2160) {
+            throw new MediaException(Reason.INVALID_INPUT, "output size " + spec.width() + "x" + spec.height()
+                    + " is outside 16x16..3840x2160 / 2160x3840");
+        }
+        if (spec.bitrateKbps() < 40 || spec.bitrateKbps() > 30_000) {
+            throw new MediaException(Reason.INVALID_INPUT, "bitrate " + spec.bitrateKbps() + " kbit/s is outside 40..30000");
+        }
+        if (spec.scenes().isEmpty()) {
+            throw new MediaException(Reason.INVALID_INPUT, "a video needs at least one scene");
+        }
+        for (Scene s : spec.scenes()) {
+            if (s.speech() == null) {
+                throw new MediaException(Reason.INVALID_INPUT, "every scene needs a speech source");
+            }
+        }
+    }
+
+    private static List<SceneSpeech> speak(RenderSpec spec, Path temp, RenderOptions o, RenderListener l)
+            throws MediaException {
+        SpeechSynthesizer synthesizer = new SpeechSynthesizer(o.espeakExecutable());
+        List<SceneSpeech> out = new ArrayList<>();
+        long first = 0;
+        int index = 0;
+        for (Scene scene : spec.scenes()) {
+            Path pcm = temp.resolve("speech-" + index++ + ".pcm");
+            long samples;
+            List<Cue> cues;
+            if (scene.speech() instanceof SpeechSource.Text t) {
+                SpeechTrack track = synthesizer.synthesize(t.text(), t.voice(), t.settings() == null
+                        ? dev.metastudio.emulator.media.speech.VoiceSettings.DEFAULT : t.settings(), pcm, l::cancelled);
+                samples = track.samples();
+                cues = track.cues();
+            } else {
+                samples = decodeSpeech(((SpeechSource.Audio) scene.speech()).file(), pcm, l);
+                cues = null;
+            }
+            int frames = (int) Math.max(1, (samples + Pcm.SAMPLES_PER_FRAME - 1) / Pcm.SAMPLES_PER_FRAME);
+            out.add(new SceneSpeech(pcm, samples, cues, frames, first));
+            first += frames;
+        }
+        return out;
+    }
+
+    private static long decodeSpeech(Path file, Path pcm, RenderListener l) throws MediaException {
+        try (AudioDecoder decoder = AudioDecoder.open(file); PcmWriter out = new PcmWriter(pcm)) {
+            short[] block = new short[Pcm.SAMPLE_RATE];
+            int n;
+            while ((n = decoder.read(block, block.length)) > 0) {
+                if (l.cancelled()) {
+                    throw new MediaException(Reason.CANCELLED, "cancelled while reading speech audio");
+                }
+                out.write(block, 0, n);
+            }
+            if (out.samples() == 0) {
+                throw new MediaException(Reason.DECODE_FAILED, "speech audio " + file.getFileName() + " has no sound");
+            }
+            return out.samples();
+        }
+    }
+
+    private static Path writeSubtitles(RenderSpec spec, List<SceneSpeech> speech, Path srt) throws MediaException {
+        List<Cue> all = new ArrayList<>();
+        boolean anyText = false;
+        for (SceneSpeech s : speech) {
+            if (s.cues() != null) {
+                anyText = true;
+                double offset = s.firstFrame() / (double) Pcm.FPS;
+                s.cues().forEach(c -> all.add(c.shifted(offset)));
+            }
+        }
+        if (!anyText) {
+            return null;
+        }
+        SrtWriter.write(all, srt);
+        return srt;
+    }
+
+    /** Runs composer and encoder; returns the frame kept for the cover. */
+    private static BufferedImage pipeline(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
+                                          VideoEncoder encoder, RenderListener l) throws MediaException {
+        BlockingQueue<Slot> free = new ArrayBlockingQueue<>(BUFFERS);
+        BlockingQueue<Slot> ready = new ArrayBlockingQueue<>(BUFFERS + 1);
+        for (int i = 0; i < BUFFERS; i++) {
+            free.add(new Slot(ByteBuffer.allocateDirect(width * height * 3 / 2), new short[Pcm.SAMPLES_PER_FRAME],
+                    false));
+        }
+        Composer composer = new Composer(spec, speech, width, height, total, free, ready, l);
+        Thread thread = new Thread(composer, "video-composer");
+        thread.setDaemon(true);
+        thread.start();
+        int encoded = 0;
+        try {
+            while (true) {
+                Slot slot = ready.take();
+                if (slot.last()) {
+                    break;
+                }
+                encoder.encode(slot.yuv(), slot.audio());
+                free.put(slot);
+                l.progress(++encoded, total);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException(Reason.CANCELLED, "interrupted", e);
+        } finally {
+            composer.stop();
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (composer.failure != null) {
+            throw composer.failure;
+        }
+        if (encoded != total) {
+            throw new MediaException(Reason.INTERNAL, "encoded " + encoded + " of " + total + " frames");
+        }
+        return composer.cover;
+    }
+
+    /** The composing thread: scene by scene, frame by frame, into the free buffers. */
+    private static final class Composer implements Runnable {
+        private final RenderSpec spec;
+        private final List<SceneSpeech> speech;
+        private final int width;
+        private final int height;
+        private final int coverFrame;
+        private final BlockingQueue<Slot> free;
+        private final BlockingQueue<Slot> ready;
+        private final RenderListener listener;
+        private volatile boolean stopped;
+        volatile MediaException failure;
+        volatile BufferedImage cover;
+
+        Composer(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
+                 BlockingQueue<Slot> free, BlockingQueue<Slot> ready, RenderListener listener) {
+            this.spec = spec;
+            this.speech = speech;
+            this.width = width;
+            this.height = height;
+            this.coverFrame = Math.min(total - 1, Pcm.FPS);
+            this.free = free;
+            this.ready = ready;
+            this.listener = listener;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            FrameCompositor compositor = new FrameCompositor(width, height);
+            Viewport viewport = Viewport.of(spec, width, height);
+            try (AudioMixer.Music music = spec.music() == null ? null
+                    : new AudioMixer.Music(spec.music().file(), spec.music().volume())) {
+                for (int i = 0; i < speech.size() && !stopped; i++) {
+                    composeScene(i, compositor, viewport, music);
+                }
+            } catch (MediaException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                if (!stopped) {
+                    failure = new MediaException(Reason.CANCELLED, "interrupted", e);
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failure = new MediaException(Reason.INTERNAL, "rendering failed: " + e, e);
+            } finally {
+                compositor.dispose();
+                ready.offer(new Slot(null, null, true));
+            }
+        }
+
+        private void composeScene(int index, FrameCompositor compositor, Viewport viewport, AudioMixer.Music music)
+                throws MediaException, InterruptedException {
+            SceneSpeech s = speech.get(index);
+            Scene scene = spec.scenes().get(index);
+            Viseme[] visemes = VisemeAnalyzer.analyze(s.pcm(), s.frames());
+            try (SceneStage stage = SceneStage.build(spec, scene, viewport, width, height, visemes,
+                    spec.subtitles() == null ? null : s.cues(), s.firstFrame());
+                 AudioMixer mixer = new AudioMixer(s.pcm(), music)) {
+                for (SceneStage.VideoSound v : stage.videoSounds()) {
+                    mixer.addVideo(v.file(), v.loopCount());
+                }
+                compositor.setScene(stage.base(), stage.stack(), index + 1L);
+                for (int f = 0; f < s.frames(); f++) {
+                    if (stopped) {
+                        return;
+                    }
+                    if (listener.cancelled()) {
+                        throw new MediaException(Reason.CANCELLED, "render cancelled at frame " + (s.firstFrame() + f));
+                    }
+                    compositor.render(f);
+                    if (s.firstFrame() + f == coverFrame) {
+                        cover = copy(compositor.canvas());
+                    }
+                    Slot slot = free.take();
+                    compositor.copyYuv(slot.yuv());
+                    mixer.next(slot.audio());
+                    ready.put(slot);
+                }
+            }
+        }
+    }
+
+    private static BufferedImage copy(BufferedImage src) {
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        src.copyData(out.getRaster());
+        return out;
+    }
+
+    private static void writeCover(BufferedImage frame, Path cover) throws MediaException {
+        BufferedImage picture = frame;
+        if (picture.getWidth() > MAX_COVER_WIDTH) {
+            int h = Math.round(picture.getHeight() * (MAX_COVER_WIDTH / (float) picture.getWidth()));
+            picture = Images.scale(picture, MAX_COVER_WIDTH, h);
+        }
+        Images.writeJpeg(picture, cover, 0.9f);
+    }
+
+    private static Path createTemp(Path dir) throws MediaException {
+        try {
+            return dir == null ? Files.createTempDirectory("metastudio-render-")
+                    : Files.createTempDirectory(Files.createDirectories(dir), "metastudio-render-");
+        } catch (IOException e) {
+            throw new MediaException(Reason.INTERNAL, "cannot create a scratch directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(VideoEncoder::deleteQuietly);
+        } catch (IOException ignored) {
+            // Scratch files left in the temp dir are harmless.
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.metastudio.emulator.media.speech;
+
+public enum Sex { MALE, FEMALE, UNKNOWN }

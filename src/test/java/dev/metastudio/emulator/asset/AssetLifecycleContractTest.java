@@ -1,0 +1,262 @@
+package dev.metastudio.emulator.asset;
+
+import static dev.metastudio.emulator.asset.UploadHandshakeContractTest.file;
+import static dev.metastudio.emulator.asset.UploadHandshakeContractTest.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.http.HttpResponse;
+import com.huaweicloud.sdk.metastudio.v1.MetaStudioClient;
+import com.huaweicloud.sdk.metastudio.v1.model.AssetActionResult;
+import com.huaweicloud.sdk.metastudio.v1.model.BatchAssetActionReq;
+import com.huaweicloud.sdk.metastudio.v1.model.BatchExecuteAssetActionRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.CreateAssetByReplicationInfoRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.CreateDigitalAssetRequestBody.AssetTypeEnum;
+import com.huaweicloud.sdk.metastudio.v1.model.DeleteAssetRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.ListAssetSummaryRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.ListAssetSummarysReq;
+import com.huaweicloud.sdk.metastudio.v1.model.ListAssetsRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.ReplicationAssetInfo;
+import com.huaweicloud.sdk.metastudio.v1.model.ReplicationEncInfo;
+import com.huaweicloud.sdk.metastudio.v1.model.RestoreAssetRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.ShowAssetReplicationInfoRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.ShowAssetReplicationInfoResponse;
+import com.huaweicloud.sdk.metastudio.v1.model.SystemProperty;
+import com.huaweicloud.sdk.metastudio.v1.model.UpdateDigitalAssetRequest;
+import com.huaweicloud.sdk.metastudio.v1.model.UpdateDigitalAssetRequestBody;
+import com.huaweicloud.sdk.metastudio.v1.model.UpdateDigitalAssetResponse;
+import dev.metastudio.emulator.support.Assets;
+import dev.metastudio.emulator.support.SdkWire;
+import dev.metastudio.emulator.support.SdkWire.Call;
+import dev.metastudio.emulator.support.ServerTest;
+import dev.metastudio.emulator.support.TestMedia;
+import dev.metastudio.emulator.support.TestProjects;
+import java.awt.Color;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Update, recycle bin, batch actions, summaries, replication and tenant isolation (reference 4.1.3-4.1.10). */
+class AssetLifecycleContractTest extends ServerTest {
+    private MetaStudioClient a;
+    private MetaStudioClient b;
+
+    @BeforeEach
+    void connect() {
+        a = clientA();
+        b = clientB();
+    }
+
+    private String activeImage(String name) {
+        String id = Assets.create(a, AssetTypeEnum.IMAGE, name);
+        Assets.upload(a, id, "img.png", TestMedia.png(24, 24, Color.BLUE), "MAIN");
+        return id;
+    }
+
+    @Test
+    void anUpdateMergesFieldsAndAnswersTheWholeAsset() {
+        String id = Assets.create(a, AssetTypeEnum.IMAGE, "before", body -> body.withTags(List.of("x"))
+                .withSystemProperties(List.of(new SystemProperty().withKey(SystemProperty.KeyEnum.MATERIAL_IMG).withValue("Yes"))));
+        UpdateDigitalAssetResponse updated = a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(id)
+                .withBody(new UpdateDigitalAssetRequestBody().withAssetName("after").withAssetDescription("described")
+                        .withTags(List.of("y", "z")).withAssetOrder(7)
+                        .withSystemProperties(List.of(
+                                new SystemProperty().withAction(SystemProperty.ActionEnum.DELETE).withKey(SystemProperty.KeyEnum.MATERIAL_IMG),
+                                new SystemProperty().withAction(SystemProperty.ActionEnum.ADD).withKey(SystemProperty.KeyEnum.BACKGROUND_IMG).withValue("Yes")))));
+        assertThat(updated.getAssetName()).isEqualTo("after");
+        assertThat(updated.getAssetDescription()).isEqualTo("described");
+        assertThat(updated.getTags()).containsExactly("y", "z");
+        assertThat(updated.getAssetOrder()).isEqualTo(7);
+        assertThat(updated.getSystemProperties()).extracting(p -> p.getKey().getValue()).containsExactly("BACKGROUND_IMG");
+        assertThat(updated.getAssetType().getValue()).isEqualTo("IMAGE");
+        assertThat(updated.getXRequestId()).isNotBlank();
+        assertThat(Instant.parse(updated.getUpdateTime())).isAfterOrEqualTo(Instant.parse(updated.getCreateTime()));
+    }
+
+    @Test
+    void tenantsMayOnlyToggleActivedAndUnactived() {
+        String id = activeImage("toggle");
+        setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.UNACTIVED);
+        assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("UNACTIVED");
+        setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.ACTIVED);
+        assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("ACTIVED");
+        var waiting = refused(() -> setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.WAITING_DELETE));
+        assertThat(waiting.getErrorCode()).isEqualTo("MSS.10001013");
+        String creating = Assets.create(a, AssetTypeEnum.IMAGE, "no main file yet");
+        var early = refused(() -> setState(creating, UpdateDigitalAssetRequestBody.AssetStateEnum.ACTIVED));
+        assertThat(early.getErrorCode()).isEqualTo("MSS.10001013");
+        assertThat(early.getErrorMsg()).contains("CREATING");
+        var retype = refused(() -> a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(id).withBody(
+                new UpdateDigitalAssetRequestBody().withAssetType(UpdateDigitalAssetRequestBody.AssetTypeEnum.VIDEO))));
+        assertThat(retype.getErrorMsg()).contains("asset_type");
+    }
+
+    @Test
+    void softDeleteGoesToTheRecycleBinAndRestoreReturnsThePreviousState() {
+        String id = activeImage("recycle");
+        setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.UNACTIVED);
+        a.deleteAsset(new DeleteAssetRequest().withAssetId(id));
+        assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("DELETING");
+        // The recycle bin is listed by state; the default listing leaves it out.
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id))))).isEmpty();
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id)).withAssetState("DELETING"))))
+                .containsExactly(id);
+        a.restoreAsset(new RestoreAssetRequest().withAssetId(id));
+        assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("UNACTIVED");
+        var notDeleted = refused(() -> a.restoreAsset(new RestoreAssetRequest().withAssetId(id)));
+        assertThat(notDeleted.getErrorCode()).isEqualTo("MSS.10001013");
+    }
+
+    @Test
+    void forceDeleteIsPermanentRemovesTheBytesAndCannotBeRestored() {
+        String id = activeImage("force");
+        String url = file(Assets.show(a, id), "MAIN").getDownloadUrl();
+        a.deleteAsset(new DeleteAssetRequest().withAssetId(id).withMode("force"));
+        assertThat(refused(() -> Assets.show(a, id)).getHttpStatusCode()).isEqualTo(404);
+        var restore = refused(() -> a.restoreAsset(new RestoreAssetRequest().withAssetId(id)));
+        assertThat(restore.getErrorCode()).isEqualTo("MSS.10001013");
+        assertThat(restore.getErrorMsg()).contains("permanently");
+        assertThat(Assets.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build()).statusCode())
+                .isEqualTo(404);
+        assertThat(refused(() -> a.deleteAsset(new DeleteAssetRequest().withAssetId(id).withMode("everything")))
+                .getErrorMsg()).contains("mode");
+        assertThat(refused(() -> a.deleteAsset(new DeleteAssetRequest().withAssetId("nope"))).getHttpStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void batchActionsReportSuccessesAndFailuresGroupedByOutcome() {
+        String one = activeImage("batch one");
+        String two = activeImage("batch two");
+        String creating = Assets.create(a, AssetTypeEnum.IMAGE, "batch creating");
+        List<AssetActionResult> results = batch(BatchAssetActionReq.ActionEnum.UNACTIVE, List.of(one, two, creating, "ghost"));
+        assertThat(result(results, "SUCCESS").getAssetIds()).containsExactly(one, two);
+        List<AssetActionResult> failed = results.stream().filter(r -> r.getRetStatus().getValue().equals("FAILED")).toList();
+        assertThat(failed).hasSize(2);
+        assertThat(failed).anySatisfy(r -> {
+            assertThat(r.getAssetIds()).containsExactly(creating);
+            assertThat(r.getErrorInfo().getErrorCode()).isEqualTo("MSS.10001013");
+        });
+        assertThat(failed).anySatisfy(r -> {
+            assertThat(r.getAssetIds()).containsExactly("ghost");
+            assertThat(r.getErrorInfo().getErrorCode()).isEqualTo("MSS.00000002");
+        });
+        assertThat(Assets.show(a, one).getAssetState().getValue()).isEqualTo("UNACTIVED");
+
+        assertThat(result(batch(BatchAssetActionReq.ActionEnum.ACTIVE, List.of(one)), "SUCCESS")).isNotNull();
+        batch(BatchAssetActionReq.ActionEnum.DELETE, List.of(one, two));
+        assertThat(Assets.show(a, two).getAssetState().getValue()).isEqualTo("DELETING");
+        batch(BatchAssetActionReq.ActionEnum.RESTORE, List.of(one));
+        assertThat(Assets.show(a, one).getAssetState().getValue()).isEqualTo("ACTIVED");
+        batch(BatchAssetActionReq.ActionEnum.DELETE_FORCE, List.of(two));
+        assertThat(refused(() -> Assets.show(a, two)).getHttpStatusCode()).isEqualTo(404);
+        var missingIds = refused(() -> a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest()
+                .withBody(new BatchAssetActionReq().withAction(BatchAssetActionReq.ActionEnum.DELETE).withAssetIds(List.of()))));
+        assertThat(missingIds.getErrorMsg()).contains("asset_ids");
+    }
+
+    @Test
+    void sharingMakesAnAssetVisibleToTheOtherProjectReadOnly() {
+        String shared = activeImage("shared");
+        a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest().withBody(new BatchAssetActionReq()
+                .withAction(BatchAssetActionReq.ActionEnum.SHARE).withAssetIds(List.of(shared)).withParams(TestProjects.PROJECT_B)));
+        assertThat(ids(b.listAssets(new ListAssetsRequest().withRole(ListAssetsRequest.RoleEnum.SHAREE)))).contains(shared);
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withRole(ListAssetsRequest.RoleEnum.SHARER)))).contains(shared);
+        assertThat(Assets.show(b, shared).getAssetName()).isEqualTo("shared");
+        assertThat(refused(() -> b.deleteAsset(new DeleteAssetRequest().withAssetId(shared))).getErrorCode())
+                .isEqualTo("MSS.00023001");
+        a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest().withBody(new BatchAssetActionReq()
+                .withAction(BatchAssetActionReq.ActionEnum.UNSHARE).withAssetIds(List.of(shared)).withParams(TestProjects.PROJECT_B)));
+        assertThat(refused(() -> Assets.show(b, shared)).getHttpStatusCode()).isEqualTo(404);
+    }
+
+    /** The SDK calls /summarys, the reference documents /summaries: both answer the same. */
+    @Test
+    void summariesAnswerOnBothSpellingsAndSkipUnknownIds() {
+        String image = activeImage("summarised");
+        var viaSdk = a.listAssetSummary(new ListAssetSummaryRequest().withBody(new ListAssetSummarysReq()
+                .withAssetIds(List.of(image, "unknown-id"))));
+        assertThat(viaSdk.getAssetList()).hasSize(1);
+        assertThat(viaSdk.getAssetList().get(0).getAssetName()).isEqualTo("summarised");
+        assertThat(viaSdk.getAssetList().get(0).getCoverUrl()).contains("/_objects/");
+        BasicCredentials creds = SdkWire.credentials(TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
+        HttpResponse documented = new SdkWire(baseUrl()).send(creds, Call.post(
+                "/v1/{project_id}/digital-assets/summaries", "{\"asset_ids\":[\"" + image + "\"]}"));
+        assertThat(documented.getStatusCode()).isEqualTo(200);
+        assertThat(documented.getBodyAsString()).contains("\"asset_list\"").contains(image);
+        HttpResponse empty = new SdkWire(baseUrl()).send(creds, Call.post("/v1/{project_id}/digital-assets/summaries", "{}"));
+        assertThat(empty.getStatusCode()).isEqualTo(400);
+        assertThat(empty.getBodyAsString()).contains("asset_ids");
+    }
+
+    @Test
+    void replicationCopiesAnAssetWithItsFilesIntoAnotherProject() {
+        byte[] png = TestMedia.png(30, 20, Color.GREEN);
+        String id = Assets.create(a, AssetTypeEnum.IMAGE, "to copy", body -> body.withTags(List.of("copied")));
+        Assets.upload(a, id, "copy.png", png, "MAIN");
+        ShowAssetReplicationInfoResponse info = a.showAssetReplicationInfo(new ShowAssetReplicationInfoRequest().withAssetId(id));
+        assertThat(info.getEncryptionInfo().getAlgorithm()).isEqualTo("AES128_GCM");
+        assertThat(info.getEncryptionInfo().getKeyId()).isEqualTo("1");
+        assertThat(info.getExpireTime()).isGreaterThan(Instant.now().plus(23, ChronoUnit.HOURS).toEpochMilli());
+        assertThat(refused(() -> Assets.show(b, id)).getHttpStatusCode()).isEqualTo(404);
+
+        ReplicationAssetInfo body = new ReplicationAssetInfo().withAssetId(id).withAssetInfo(info.getAssetInfo())
+                .withEncryptionInfo(info.getEncryptionInfo()).withExpireTime(info.getExpireTime());
+        b.createAssetByReplicationInfo(new CreateAssetByReplicationInfoRequest().withBody(body));
+        var copy = Assets.show(b, id);
+        assertThat(copy.getAssetName()).isEqualTo("to copy");
+        assertThat(copy.getTags()).containsExactly("copied");
+        assertThat(copy.getAssetState().getValue()).isEqualTo("ACTIVED");
+        assertThat(Assets.download(file(copy, "MAIN").getDownloadUrl())).isEqualTo(png);
+        // Copying twice into the same project, or with altered info, is refused.
+        assertThat(refused(() -> b.createAssetByReplicationInfo(new CreateAssetByReplicationInfoRequest().withBody(body)))
+                .getErrorMsg()).contains("already exists");
+        String tampered = info.getAssetInfo().substring(0, 10) + (info.getAssetInfo().charAt(10) == 'A' ? 'B' : 'A')
+                + info.getAssetInfo().substring(11);
+        var altered = refused(() -> b.createAssetByReplicationInfo(new CreateAssetByReplicationInfoRequest().withBody(
+                new ReplicationAssetInfo().withAssetInfo(tampered).withEncryptionInfo(new ReplicationEncInfo()
+                        .withAlgorithm("AES128_GCM").withKeyId("1").withIv(info.getEncryptionInfo().getIv())))));
+        assertThat(altered.getErrorMsg()).contains("asset_info");
+        var creating = Assets.create(a, AssetTypeEnum.IMAGE, "not copyable yet");
+        assertThat(refused(() -> a.showAssetReplicationInfo(new ShowAssetReplicationInfoRequest().withAssetId(creating)))
+                .getErrorCode()).isEqualTo("MSS.10001010");
+    }
+
+    @Test
+    void projectsCannotSeeOrChangeEachOthersAssetsAndSystemAssetsAreReadOnly() {
+        String own = activeImage("isolated");
+        assertThat(refused(() -> Assets.show(b, own)).getHttpStatusCode()).isEqualTo(404);
+        assertThat(refused(() -> b.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(own)
+                .withBody(new UpdateDigitalAssetRequestBody().withAssetName("stolen")))).getHttpStatusCode()).isEqualTo(404);
+        assertThat(refused(() -> b.deleteAsset(new DeleteAssetRequest().withAssetId(own))).getHttpStatusCode()).isEqualTo(404);
+        assertThat(ids(b.listAssets(new ListAssetsRequest().withAssetId(List.of(own))))).isEmpty();
+
+        String systemVoice = "ed5e360ed686b4b392f06f4421f418ce";
+        assertThat(Assets.show(b, systemVoice).getAssetName()).isEqualTo("Friendly female");
+        var readOnly = refused(() -> a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(systemVoice)
+                .withBody(new UpdateDigitalAssetRequestBody().withAssetName("mine now"))));
+        assertThat(readOnly.getErrorCode()).isEqualTo("MSS.00023001");
+        assertThat(refused(() -> a.deleteAsset(new DeleteAssetRequest().withAssetId(systemVoice).withMode("force")))
+                .getErrorCode()).isEqualTo("MSS.00023001");
+    }
+
+    private void setState(String id, UpdateDigitalAssetRequestBody.AssetStateEnum state) {
+        a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(id)
+                .withBody(new UpdateDigitalAssetRequestBody().withAssetState(state)));
+    }
+
+    private List<AssetActionResult> batch(BatchAssetActionReq.ActionEnum action, List<String> ids) {
+        return a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest()
+                .withBody(new BatchAssetActionReq().withAction(action).withAssetIds(ids))).getResults();
+    }
+
+    private static AssetActionResult result(List<AssetActionResult> results, String status) {
+        return results.stream().filter(r -> r.getRetStatus().getValue().equals(status)).findFirst().orElse(null);
+    }
+
+    private static List<String> ids(com.huaweicloud.sdk.metastudio.v1.model.ListAssetsResponse response) {
+        return response.getAssets().stream().map(com.huaweicloud.sdk.metastudio.v1.model.DigitalAssetInfo::getAssetId).toList();
+    }
+}
