@@ -12,4 +12,6 @@ public interface AssetFileRepository extends JpaRepository<AssetFileEntity, Stri
     List<AssetFileEntity> findByAssetRowOrderByCreateTime(String assetRow);
 
     List<AssetFileEntity> findByAssetRowInOrderByCreateTime(Collection<String> assetRows);
+
+    Optional<AssetFileEntity> findFirstByObjectKey(String objectKey);
 }

@@ -14,7 +14,8 @@ public record EmulatorProperties(
         String users,
         String throttle,
         String auth,
-        String region) {
+        String region,
+        String role) {
 
     public EmulatorProperties {
         dataDir = dataDir == null ? Path.of("./data") : dataDir;
@@ -23,6 +24,20 @@ public record EmulatorProperties(
         throttle = throttle == null || throttle.isBlank() ? "off" : throttle.trim();
         auth = auth == null || auth.isBlank() ? "strict" : auth.trim();
         region = region == null || region.isBlank() ? "ap-southeast-3" : region.trim();
+        role = role == null || role.isBlank() ? "both" : role.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!role.equals("api") && !role.equals("worker") && !role.equals("both")) {
+            throw new IllegalArgumentException("METASTUDIO_ROLE must be api, worker or both, not " + role);
+        }
+    }
+
+    /** Whether this node answers the MetaStudio API (role api or both). */
+    public boolean servesApi() {
+        return !role.equals("worker");
+    }
+
+    /** Whether this node runs jobs (role worker or both). */
+    public boolean runsWorkers() {
+        return !role.equals("api");
     }
 
     public boolean authStrict() {

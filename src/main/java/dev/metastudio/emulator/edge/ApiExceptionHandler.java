@@ -79,7 +79,8 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static String describe(HttpMessageNotReadableException e) {
+    /** The field-naming message for a body Jackson could not bind, for controllers with their own envelopes. */
+    public static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonParseException parse) {
             return "Invalid parameter: request body is not valid JSON (line " + parse.getLocation().getLineNr()

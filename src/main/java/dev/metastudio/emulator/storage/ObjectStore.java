@@ -50,6 +50,13 @@ public interface ObjectStore {
     /** Stores a file produced by the emulator (rendered video, cover, subtitles) under the key. */
     void put(String key, Path file, String contentType) throws IOException;
 
+    /**
+     * The key behind one of this store's own object URLs (presigned or not), so an asset-library URL a caller
+     * passes back (a background image, a layer's video) is read from the store rather than fetched; empty for any
+     * other URL.
+     */
+    Optional<String> keyOf(String url);
+
     /** Removes the object (and any unfinished multipart parts); absent keys are fine. */
     void delete(String key) throws IOException;
 }

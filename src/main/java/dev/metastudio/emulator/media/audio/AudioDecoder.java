@@ -109,10 +109,6 @@ public final class AudioDecoder implements AutoCloseable {
         return hasAudio;
     }
 
-    public boolean ended() {
-        return ended;
-    }
-
     /** Starts over from the beginning (looping music and video layers). */
     public void rewind() throws MediaException {
         if (!hasAudio) {

@@ -44,7 +44,8 @@ public final class AvatarAnimator {
         double t = frame / FPS;
         double sway = 0.65 * Math.sin(2 * Math.PI * t / 5.3 + phase1) + 0.35 * Math.sin(2 * Math.PI * t / 2.9 + phase2);
         double nod = 0.5 * Math.sin(2 * Math.PI * t / 3.7 + phase2) + 0.5 * Math.sin(2 * Math.PI * t / 6.1 + phase3);
-        double breath = Math.sin(2 * Math.PI * t / 4.2 + phase3);
+        // About twelve breaths a minute.
+        double breath = Math.sin(2 * Math.PI * t / 5.0 + phase3);
         int headDx = (int) Math.round(sway * AvatarRig.HEAD_SWAY_UNITS * scale);
         int headDy = (int) Math.round(nod * AvatarRig.HEAD_SWAY_UNITS * 0.6 * scale);
         int bodyDy = (int) Math.round(breath * AvatarRig.BREATH_UNITS * scale);

@@ -74,6 +74,8 @@ final class AvatarPainter {
     // ---------------------------------------------------------------- body: neck, torso, clothes, arms
 
     void paintBody(Graphics2D g, boolean portrait) {
+        // Drawn a little higher than its coordinates say: a shorter neck reads as a more natural build.
+        g.translate(0, -12);
         double bottom = portrait ? 1120 : 640;
         // Neck first, the collar and the head then cover its ends.
         double neck = s.female() ? 33 : 41;
@@ -290,9 +292,16 @@ final class AvatarPainter {
             arm.curveTo(side * 90, 800, side * (shoulder - 30), 740, side * (shoulder - 40), 660);
             arm.curveTo(side * (shoulder - 50), 520, side * (shoulder - 60), 380, side * (shoulder - 70), 320);
             arm.closePath();
-            g.setPaint(clothPaint(darker(s.clothesMain(), 0.95), shoulder, 900));
+            g.setPaint(clothPaint(darker(s.clothesMain(), 0.86), shoulder, 900));
             g.fill(arm);
-            g.setColor(withAlpha(darker(s.clothesMain(), 0.45), 150));
+            // A soft shadow where the sleeve lies against the body.
+            Shape clip = g.getClip();
+            g.clip(arm);
+            g.setStroke(new BasicStroke(18f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.setColor(withAlpha(Color.BLACK, 40));
+            g.draw(arm);
+            g.setClip(clip);
+            g.setColor(withAlpha(darker(s.clothesMain(), 0.4), 170));
             g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.draw(arm);
         }

@@ -24,7 +24,7 @@ public final class AvatarRig {
 
     /** Largest idle offsets, in model units (see {@link AvatarAnimator}). */
     static final double HEAD_SWAY_UNITS = 4.0;
-    static final double BREATH_UNITS = 2.0;
+    static final double BREATH_UNITS = 1.6;
 
     private record Sprite(BufferedImage image, int x, int y) {
         Rectangle bounds(int ax, int ay) {
@@ -109,7 +109,39 @@ public final class AvatarRig {
         g.setClip(new Rectangle2D.Double(minX, minY, maxX - minX, maxY - minY));
         painter.accept(g);
         g.dispose();
-        return new Sprite(image, x0, y0);
+        return trimmed(image, x0, y0);
+    }
+
+    /**
+     * Cuts away fully transparent borders: the sprite's bounds are what gets redrawn when it moves, so they should
+     * hold only the part's own pixels.
+     */
+    private static Sprite trimmed(BufferedImage image, int x0, int y0) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int left = w;
+        int right = -1;
+        int top = h;
+        int bottom = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if ((argb[y * w + x] >>> 24) != 0) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        if (right < 0) {
+            return new Sprite(new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE), x0, y0);
+        }
+        BufferedImage out = new BufferedImage(right - left + 1, bottom - top + 1, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, -left, -top, null);
+        g.dispose();
+        return new Sprite(out, x0 + left, y0 + top);
     }
 
     /** The pixels a part may touch over the whole animation, in output coordinates. */
@@ -123,14 +155,23 @@ public final class AvatarRig {
                 }
                 yield grow(r, headMargin, headMargin);
             }
-            case EYES -> grow(eyes.get(AvatarPose.Eyelids.OPEN).bounds(anchorX, anchorY), headMargin, headMargin);
-            case MOUTH -> grow(mouths.get(Viseme.X).bounds(anchorX, anchorY), headMargin, headMargin);
+            case EYES -> grow(union(eyes.values()), headMargin, headMargin);
+            case MOUTH -> grow(union(mouths.values()), headMargin, headMargin);
         };
     }
 
-    /** The mouth's rectangle at rest, for tests that watch the lips. */
+    /** Where the lips can be in any shape while the head is at rest (for checking lip-sync in a picture). */
     public Rectangle mouthArea() {
-        return mouths.get(Viseme.X).bounds(anchorX, anchorY);
+        return union(mouths.values());
+    }
+
+    private Rectangle union(java.util.Collection<Sprite> sprites) {
+        Rectangle r = null;
+        for (Sprite s : sprites) {
+            Rectangle b = s.bounds(anchorX, anchorY);
+            r = r == null ? b : r.union(b);
+        }
+        return r;
     }
 
     private static Rectangle grow(Rectangle r, int dx, int dy) {

@@ -89,7 +89,7 @@ public final class Images {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
             grabber.start();
-            if (!grabber.hasVideo()) {
+            if (!grabber.hasVideo() || grabber.getImageWidth() <= 0) {
                 throw new MediaException(Reason.UNSUPPORTED_MEDIA, "not an image: " + file.getFileName());
             }
             if (enforceLimit && !withinPixelLimit(grabber.getImageWidth(), grabber.getImageHeight())) {
@@ -97,7 +97,7 @@ public final class Images {
             }
             Frame frame = grabber.grabImage();
             if (frame == null) {
-                throw new MediaException(Reason.DECODE_FAILED, "no picture in " + file.getFileName());
+                throw new MediaException(Reason.UNSUPPORTED_MEDIA, "no picture in " + file.getFileName());
             }
             return toArgb(converter.convert(frame));
         } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {

@@ -19,7 +19,9 @@ public final class VisemeAnalyzer {
     private static final int WINDOW = 2048;
     private static final int SPF = Pcm.SAMPLES_PER_FRAME;
     private static final double ABSOLUTE_SILENCE_DB = -50;
-    private static final double DYNAMIC_RANGE_DB = 28;
+    private static final double SILENCE_BELOW_DB = 28;
+    /** Loudness range over which the jaw goes from nearly closed to fully open. */
+    private static final double OPENING_RANGE_DB = 20;
 
     private VisemeAnalyzer() {
     }
@@ -99,11 +101,15 @@ public final class VisemeAnalyzer {
 
     private static Viseme[] classify(Features[] features) {
         int n = features.length;
-        double[] voiced = Arrays.stream(features).mapToDouble(Features::db).filter(d -> d > ABSOLUTE_SILENCE_DB)
-                .sorted().toArray();
+        Features[] voiced = Arrays.stream(features).filter(f -> f.db() > ABSOLUTE_SILENCE_DB).toArray(Features[]::new);
         // The 90th percentile is "speaking normally" for this clip, robust to a few shouted syllables.
-        double reference = voiced.length == 0 ? 0 : voiced[(int) Math.min(voiced.length - 1, voiced.length * 0.9)];
-        double silence = Math.max(ABSOLUTE_SILENCE_DB, reference - DYNAMIC_RANGE_DB);
+        double reference = percentile(voiced, Features::db, 0.9);
+        double silence = Math.max(ABSOLUTE_SILENCE_DB, reference - SILENCE_BELOW_DB);
+        // Spectral shape is judged against the speaker's own typical values: voices (and engines) differ far more
+        // from each other than one voice's vowels do.
+        Features typical = new Features(reference, percentile(voiced, Features::low, 0.5),
+                percentile(voiced, Features::f2, 0.5), percentile(voiced, Features::high, 0.5),
+                percentile(voiced, Features::centroid, 0.5));
         Viseme[] v = new Viseme[n];
         for (int i = 0; i < n; i++) {
             Features f = features[i];
@@ -111,30 +117,37 @@ public final class VisemeAnalyzer {
                 v[i] = Viseme.X;
                 continue;
             }
-            double level = Math.min(1, (f.db() - silence) / Math.max(1, reference - silence));
-            v[i] = shape(f, level);
+            double level = Math.max(0, Math.min(1, (f.db() - (reference - OPENING_RANGE_DB)) / OPENING_RANGE_DB));
+            v[i] = shape(f, typical, level);
         }
         return smooth(v);
     }
 
-    private static Viseme shape(Features f, double level) {
-        if (level < 0.2) {
+    private static double percentile(Features[] values, java.util.function.ToDoubleFunction<Features> field,
+                                     double p) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = Arrays.stream(values).mapToDouble(field).sorted().toArray();
+        return sorted[(int) Math.min(sorted.length - 1, sorted.length * p)];
+    }
+
+    private static Viseme shape(Features f, Features typical, double level) {
+        if (level < 0.15) {
             return Viseme.A;
         }
-        if (f.high() > 0.5) {
-            return Viseme.B;
+        boolean hiss = f.high() > Math.max(0.35, 2 * typical.high());
+        if (hiss) {
+            return level < 0.5 ? Viseme.G : Viseme.B;
         }
-        if (f.high() > 0.3 && level < 0.5) {
-            return Viseme.G;
-        }
-        if (f.centroid() < 700 && f.f2() < 0.15) {
+        if (f.centroid() < 0.8 * typical.centroid() && f.f2() < 0.8 * typical.f2()) {
             return level > 0.55 ? Viseme.E : Viseme.F;
         }
         if (level > 0.8) {
             return Viseme.D;
         }
-        if (level > 0.5) {
-            return f.f2() > 0.45 ? Viseme.H : Viseme.C;
+        if (level > 0.45) {
+            return f.f2() > 1.4 * typical.f2() ? Viseme.H : Viseme.C;
         }
         return Viseme.B;
     }

@@ -135,7 +135,11 @@ public final class MediaProbe {
         boolean imagePipe = container.endsWith("_pipe") || container.equals("image2");
         VideoTrack video = videoStream == null ? null : videoTrack(videoStream, imagePipe);
         AudioTrack audio = audioStream == null ? null : audioTrack(audioStream);
-        if (imagePipe && video != null && audio == null) {
+        if (imagePipe && (video == null || video.width() <= 0 || video.height() <= 0)) {
+            // image2 picks its decoder from the file extension; without decodable pixels it is no image at all.
+            throw new MediaException(Reason.UNSUPPORTED_MEDIA, "not a readable image: " + file.getFileName());
+        }
+        if (imagePipe && audio == null) {
             return new MediaInfo(MediaKind.IMAGE, video.codec(), 0, video, null);
         }
         double duration = durationSeconds(ctx, videoStream, audioStream);

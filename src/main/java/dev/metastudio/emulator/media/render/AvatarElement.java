@@ -60,8 +60,4 @@ final class AvatarElement implements Dynamic {
     public void draw(Graphics2D g) {
         rig.draw(g, pose);
     }
-
-    AvatarRig rig() {
-        return rig;
-    }
 }

@@ -64,14 +64,6 @@ final class FrameCompositor {
         this.g = canvas.createGraphics();
     }
 
-    int width() {
-        return width;
-    }
-
-    int height() {
-        return height;
-    }
-
     BufferedImage canvas() {
         return canvas;
     }

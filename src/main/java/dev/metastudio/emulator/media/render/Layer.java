@@ -32,10 +32,10 @@ public sealed interface Layer {
     record Text(LayerBox box, String text, String fontName, int fontSize, String color) implements Layer {
     }
 
-    /** TextLayerConfig.text_context is Base64 of UTF-8 text. */
+    /** TextLayerConfig.text_context is Base64 of UTF-8 text (white space inside it is ignored). */
     static String decodeTextContext(String base64) throws MediaException {
         try {
-            return new String(Base64.getMimeDecoder().decode(base64.replace(" ", "")), StandardCharsets.UTF_8);
+            return new String(Base64.getDecoder().decode(base64.replaceAll("\\s", "")), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new MediaException(Reason.INVALID_INPUT, "text_context is not valid Base64: " + e.getMessage(), e);
         }

@@ -1,11 +1,14 @@
 package dev.metastudio.emulator.media.render;
 
-/** Called from the rendering thread; both methods must return quickly. */
+/**
+ * Both methods must return quickly. progress is called on the thread that called render, after each encoded frame;
+ * cancelled is polled on the composing thread before each frame and between synthesized sentences.
+ */
 public interface RenderListener {
 
     void progress(int framesDone, int framesTotal);
 
-    /** Polled between frames (and between sentences while speaking); true stops the render with CANCELLED. */
+    /** True stops the render with {@link dev.metastudio.emulator.media.MediaException.Reason#CANCELLED}. */
     boolean cancelled();
 
     RenderListener NONE = new RenderListener() {

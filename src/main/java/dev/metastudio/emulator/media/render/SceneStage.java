@@ -34,7 +34,6 @@ final class SceneStage implements AutoCloseable {
     private final BufferedImage base;
     private final List<FrameCompositor.Item> stack = new ArrayList<>();
     private final List<Dynamic> dynamics = new ArrayList<>();
-    private AvatarElement avatar;
 
     private final int width;
     private final int height;
@@ -93,11 +92,6 @@ final class SceneStage implements AutoCloseable {
         return videoSounds;
     }
 
-    /** The presenter, if the scene has one (tests look at its mouth). */
-    AvatarElement avatar() {
-        return avatar;
-    }
-
     private void paintBackgrounds(LayoutOrientation layout, List<Background> backgrounds) throws MediaException {
         Graphics2D g = base.createGraphics();
         try {
@@ -151,8 +145,7 @@ final class SceneStage implements AutoCloseable {
             Framing framing = human.framing() != null ? human.framing() : layout.framing();
             AvatarRig rig = AvatarRig.build(human.lookId(), framing, r);
             long seed = human.lookId().hashCode() * 1_000_003L + 17;
-            avatar = new AvatarElement(rig, new AvatarAnimator(rig.scale(), seed), visemes, firstFrame);
-            moving(avatar);
+            moving(new AvatarElement(rig, new AvatarAnimator(rig.scale(), seed), visemes, firstFrame));
         } else if (layer instanceof Layer.Video video) {
             MediaInfo info = MediaProbe.probe(video.file());
             if (info.kind() != MediaKind.VIDEO || info.video() == null) {

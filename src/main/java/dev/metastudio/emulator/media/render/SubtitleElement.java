@@ -66,7 +66,10 @@ final class SubtitleElement implements Dynamic {
             sprite = TextPainter.subtitleSprite(cues.get(current).text(), font, boxWidth);
             rendered = current;
         }
-        int y = Math.max(envelope.y, boxBottom - sprite.getHeight());
-        g.drawImage(sprite, boxX, y, null);
+        // Pixels outside the envelope would never be cleaned up again, so an outsized cue is cut at its edge.
+        java.awt.Shape clip = g.getClip();
+        g.clip(envelope);
+        g.drawImage(sprite, boxX, Math.max(envelope.y, boxBottom - sprite.getHeight()), null);
+        g.setClip(clip);
     }
 }

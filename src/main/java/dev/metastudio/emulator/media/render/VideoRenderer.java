@@ -23,6 +23,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -63,16 +67,14 @@ public final class VideoRenderer {
             Files.createDirectories(outputDir);
             List<SceneSpeech> speech = speak(spec, temp, o, l);
             int total = speech.stream().mapToInt(SceneSpeech::frames).sum();
-            Path subtitles = writeSubtitles(spec, speech, srt);
-            String encoder;
-            BufferedImage coverFrame;
-            try (VideoEncoder enc = VideoEncoder.open(video, spec.codec(), width, height, spec.bitrateKbps(),
-                    o.encoder() == null ? EncoderPreference.SOFTWARE : o.encoder())) {
-                encoder = enc.encoderName();
-                coverFrame = pipeline(spec, speech, width, height, total, enc, l);
-                enc.finish();
+            Path subtitles = writeSubtitles(speech, srt);
+            Path encoded = spec.codec() == VideoCodec.VP8 ? temp.resolve("encoded.webm") : video;
+            String encoder = pipeline(spec, speech, width, height, total, l, cover,
+                    () -> VideoEncoder.open(encoded, spec.codec(), width, height, spec.bitrateKbps(),
+                            o.encoder() == null ? EncoderPreference.SOFTWARE : o.encoder()));
+            if (encoded != video) {
+                WebmDurationFix.copy(encoded, video);
             }
-            writeCover(coverFrame, cover);
             done = true;
             return new RenderResult(video, cover, subtitles, total / (double) Pcm.FPS, total, width, height,
                     spec.codec(), encoder);
@@ -153,7 +155,7 @@ public final class VideoRenderer {
         }
     }
 
-    private static Path writeSubtitles(RenderSpec spec, List<SceneSpeech> speech, Path srt) throws MediaException {
+    private static Path writeSubtitles(List<SceneSpeech> speech, Path srt) throws MediaException {
         List<Cue> all = new ArrayList<>();
         boolean anyText = false;
         for (SceneSpeech s : speech) {
@@ -170,21 +172,31 @@ public final class VideoRenderer {
         return srt;
     }
 
-    /** Runs composer and encoder; returns the frame kept for the cover. */
-    private static BufferedImage pipeline(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
-                                          VideoEncoder encoder, RenderListener l) throws MediaException {
+    /** Opening an encoder, deferred so it can overlap the preparation of the first scene. */
+    private interface EncoderOpener {
+        VideoEncoder open() throws MediaException;
+    }
+
+    /**
+     * Runs composer and encoder and returns the encoder's name. The composer starts first (preparing the first scene
+     * while the encoder opens) and also writes the cover when it passes the cover frame.
+     */
+    private static String pipeline(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
+                                   RenderListener l, Path cover, EncoderOpener opener) throws MediaException {
         BlockingQueue<Slot> free = new ArrayBlockingQueue<>(BUFFERS);
         BlockingQueue<Slot> ready = new ArrayBlockingQueue<>(BUFFERS + 1);
         for (int i = 0; i < BUFFERS; i++) {
             free.add(new Slot(ByteBuffer.allocateDirect(width * height * 3 / 2), new short[Pcm.SAMPLES_PER_FRAME],
                     false));
         }
-        Composer composer = new Composer(spec, speech, width, height, total, free, ready, l);
+        Composer composer = new Composer(spec, speech, width, height, total, free, ready, l, cover);
         Thread thread = new Thread(composer, "video-composer");
         thread.setDaemon(true);
         thread.start();
         int encoded = 0;
-        try {
+        String name;
+        try (VideoEncoder encoder = opener.open()) {
+            name = encoder.encoderName();
             while (true) {
                 Slot slot = ready.take();
                 if (slot.last()) {
@@ -193,6 +205,9 @@ public final class VideoRenderer {
                 encoder.encode(slot.yuv(), slot.audio());
                 free.put(slot);
                 l.progress(++encoded, total);
+            }
+            if (composer.failure == null && encoded == total) {
+                encoder.finish();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,7 +227,7 @@ public final class VideoRenderer {
         if (encoded != total) {
             throw new MediaException(Reason.INTERNAL, "encoded " + encoded + " of " + total + " frames");
         }
-        return composer.cover;
+        return name;
     }
 
     /** The composing thread: scene by scene, frame by frame, into the free buffers. */
@@ -225,12 +240,12 @@ public final class VideoRenderer {
         private final BlockingQueue<Slot> free;
         private final BlockingQueue<Slot> ready;
         private final RenderListener listener;
+        private final Path cover;
         private volatile boolean stopped;
         volatile MediaException failure;
-        volatile BufferedImage cover;
 
         Composer(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
-                 BlockingQueue<Slot> free, BlockingQueue<Slot> ready, RenderListener listener) {
+                 BlockingQueue<Slot> free, BlockingQueue<Slot> ready, RenderListener listener, Path cover) {
             this.spec = spec;
             this.speech = speech;
             this.width = width;
@@ -239,6 +254,7 @@ public final class VideoRenderer {
             this.free = free;
             this.ready = ready;
             this.listener = listener;
+            this.cover = cover;
         }
 
         void stop() {
@@ -249,10 +265,24 @@ public final class VideoRenderer {
         public void run() {
             FrameCompositor compositor = new FrameCompositor(width, height);
             Viewport viewport = Viewport.of(spec, width, height);
+            // The next scene is prepared on a helper thread while this one is composed, so the encoder is not left
+            // waiting for sprites and plates at scene changes.
+            ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "scene-preparer");
+                t.setDaemon(true);
+                return t;
+            });
+            Future<SceneStage> next = null;
             try (AudioMixer.Music music = spec.music() == null ? null
                     : new AudioMixer.Music(spec.music().file(), spec.music().volume())) {
+                next = helper.submit(() -> prepare(0, viewport));
                 for (int i = 0; i < speech.size() && !stopped; i++) {
-                    composeScene(i, compositor, viewport, music);
+                    SceneStage stage = await(next);
+                    int following = i + 1;
+                    next = following < speech.size() ? helper.submit(() -> prepare(following, viewport)) : null;
+                    try (stage) {
+                        composeScene(i, stage, compositor, music);
+                    }
                 }
             } catch (MediaException e) {
                 failure = e;
@@ -263,19 +293,51 @@ public final class VideoRenderer {
             } catch (RuntimeException | OutOfMemoryError e) {
                 failure = new MediaException(Reason.INTERNAL, "rendering failed: " + e, e);
             } finally {
+                if (next != null) {
+                    next.cancel(true);
+                    closeQuietly(next);
+                }
+                helper.shutdownNow();
                 compositor.dispose();
                 ready.offer(new Slot(null, null, true));
             }
         }
 
-        private void composeScene(int index, FrameCompositor compositor, Viewport viewport, AudioMixer.Music music)
+        private SceneStage prepare(int index, Viewport viewport) throws MediaException {
+            SceneSpeech s = speech.get(index);
+            Viseme[] visemes = VisemeAnalyzer.analyze(s.pcm(), s.frames());
+            return SceneStage.build(spec, spec.scenes().get(index), viewport, width, height, visemes,
+                    spec.subtitles() == null ? null : s.cues(), s.firstFrame());
+        }
+
+        private static SceneStage await(Future<SceneStage> future) throws MediaException, InterruptedException {
+            try {
+                return future.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof MediaException m) {
+                    throw m;
+                }
+                throw new MediaException(Reason.INTERNAL, "scene preparation failed: " + e.getCause(), e.getCause());
+            }
+        }
+
+        /** A stage prepared for nothing (the render stopped) still holds decoders that must be closed. */
+        private static void closeQuietly(Future<SceneStage> future) {
+            try {
+                if (!future.isCancelled()) {
+                    future.get().close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                // It failed or never ran: nothing is open.
+            }
+        }
+
+        private void composeScene(int index, SceneStage stage, FrameCompositor compositor, AudioMixer.Music music)
                 throws MediaException, InterruptedException {
             SceneSpeech s = speech.get(index);
-            Scene scene = spec.scenes().get(index);
-            Viseme[] visemes = VisemeAnalyzer.analyze(s.pcm(), s.frames());
-            try (SceneStage stage = SceneStage.build(spec, scene, viewport, width, height, visemes,
-                    spec.subtitles() == null ? null : s.cues(), s.firstFrame());
-                 AudioMixer mixer = new AudioMixer(s.pcm(), music)) {
+            try (AudioMixer mixer = new AudioMixer(s.pcm(), music)) {
                 for (SceneStage.VideoSound v : stage.videoSounds()) {
                     mixer.addVideo(v.file(), v.loopCount());
                 }
@@ -289,7 +351,7 @@ public final class VideoRenderer {
                     }
                     compositor.render(f);
                     if (s.firstFrame() + f == coverFrame) {
-                        cover = copy(compositor.canvas());
+                        writeCover(compositor.canvas(), cover);
                     }
                     Slot slot = free.take();
                     compositor.copyYuv(slot.yuv());
@@ -298,12 +360,6 @@ public final class VideoRenderer {
                 }
             }
         }
-    }
-
-    private static BufferedImage copy(BufferedImage src) {
-        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        src.copyData(out.getRaster());
-        return out;
     }
 
     private static void writeCover(BufferedImage frame, Path cover) throws MediaException {

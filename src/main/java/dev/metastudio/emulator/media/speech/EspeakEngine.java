@@ -36,11 +36,6 @@ public final class EspeakEngine implements TtsEngine {
     }
 
     @Override
-    public String name() {
-        return "espeak-ng";
-    }
-
-    @Override
     public boolean available() {
         return resolve() != null;
     }

@@ -24,11 +24,6 @@ public final class FreeTtsEngine implements TtsEngine {
     private static CapturingPlayer player;
 
     @Override
-    public String name() {
-        return "freetts";
-    }
-
-    @Override
     public boolean available() {
         return true;
     }

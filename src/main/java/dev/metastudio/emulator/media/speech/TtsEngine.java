@@ -5,8 +5,6 @@ import dev.metastudio.emulator.media.MediaException;
 /** A speech synthesizer that turns one utterance into mono 16-bit samples. */
 public interface TtsEngine {
 
-    String name();
-
     /** Whether the engine can run on this machine at all. */
     boolean available();
 

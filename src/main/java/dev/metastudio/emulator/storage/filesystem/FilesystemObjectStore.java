@@ -7,6 +7,7 @@ import dev.metastudio.emulator.storage.MultipartUpload;
 import dev.metastudio.emulator.storage.ObjectInfo;
 import dev.metastudio.emulator.storage.ObjectKeys;
 import dev.metastudio.emulator.storage.ObjectStore;
+import dev.metastudio.emulator.storage.UrlKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,6 +72,11 @@ public class FilesystemObjectStore implements ObjectStore {
         }
         return signer.url(baseUrl, new ObjectUrlSigner.Grant("PUT", ObjectKeys.normalize(key), expires(validity),
                 contentMd5 == null ? null : contentMd5.trim(), null, null, null));
+    }
+
+    @Override
+    public Optional<String> keyOf(String url) {
+        return UrlKeys.pathAfter(url, ObjectUrlSigner.PATH_PREFIX);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.metastudio.emulator.storage.MultipartUpload;
 import dev.metastudio.emulator.storage.ObjectInfo;
 import dev.metastudio.emulator.storage.ObjectKeys;
 import dev.metastudio.emulator.storage.ObjectStore;
+import dev.metastudio.emulator.storage.UrlKeys;
 import dev.metastudio.emulator.storage.StorageProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,6 +126,24 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
                         .putObjectRequest(r -> r.bucket(bucket).key(normalized)
                                 .contentMD5(contentMd5 == null ? null : contentMd5.trim())))
                 .url().toString();
+    }
+
+    /** Path-style ({@code /bucket/key}) and virtual-hosted ({@code bucket.host/key}) URLs of the bucket. */
+    @Override
+    public Optional<String> keyOf(String url) {
+        Optional<String> pathStyle = UrlKeys.pathAfter(url, "/" + bucket + "/");
+        if (pathStyle.isPresent()) {
+            return pathStyle;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            if (uri.getHost() != null && uri.getHost().startsWith(bucket + ".")) {
+                return UrlKeys.pathAfter(url, "/");
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -1,0 +1,256 @@
+package dev.metastudio.emulator.media.render;
+
+import dev.metastudio.emulator.media.audio.Pcm;
+import dev.metastudio.emulator.media.speech.Sex;
+import dev.metastudio.emulator.media.speech.Voice;
+import dev.metastudio.emulator.media.speech.VoiceSettings;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Renders a news-style video (presenter, image background, logo image layer, text layer, subtitles) and then encodes
+ * the same number of already rendered frames with the same encoder settings, so "ratio" is what the engine costs on
+ * top of the encoder. It lives in the render package to reach the package-private encoder.
+ */
+public final class RenderBench {
+
+    private static final String SENTENCES = "Good evening and welcome to the evening news. Tonight we look at how "
+            + "virtual presenters are made, frame by frame. Every picture you see is drawn by the emulator itself, and "
+            + "the voice comes from a speech engine running on the same machine. The mouth follows the sound, the eyes "
+            + "blink now and then, and the head moves a little, as people do. ";
+    private static final int PRE_RENDERED_FRAMES = 125;
+    private static final int REPEATS = 2;
+
+    private RenderBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean longRun = List.of(args).contains("--long");
+        Path work = Files.createTempDirectory("render-bench-");
+        try {
+            Path background = work.resolve("background.jpg");
+            Path logo = work.resolve("logo.png");
+            writeFixtures(background, logo);
+            if (longRun) {
+                HeapWatch shortHeap = new HeapWatch();
+                Result twenty = run(work, "1080p-h264-20s", 1920, 1080, VideoCodec.H264, 20, background, logo, false);
+                long[] shortPeak = shortHeap.stop();
+                HeapWatch longHeap = new HeapWatch();
+                Result ten = run(work, "1080p-h264-10min", 1920, 1080, VideoCodec.H264, 600, background, logo, false);
+                long[] longPeak = longHeap.stop();
+                System.out.printf(Locale.ROOT, "render-bench heap: 20s (%d frames) after-gc-peak=%dMiB peak=%dMiB; "
+                                + "10min (%d frames) after-gc-peak=%dMiB peak=%dMiB; -Xmx=%dMiB%n", twenty.frames,
+                        shortPeak[0] >> 20, shortPeak[1] >> 20, ten.frames, longPeak[0] >> 20, longPeak[1] >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20);
+                print("render-bench 10min", ten);
+            }
+            print("render-bench 720p", run(work, "720p-h264", 1280, 720, VideoCodec.H264, 20, background, logo, true));
+            print("render-bench vp8-1080p", run(work, "1080p-vp8", 1920, 1080, VideoCodec.VP8, 20, background, logo, true));
+            print("render-bench", run(work, "1080p-h264", 1920, 1080, VideoCodec.H264, 20, background, logo, true));
+        } finally {
+            try (Stream<Path> s = Files.walk(work)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private record Result(int frames, double seconds, double videoSeconds, double encodeOnlyFps) {
+    }
+
+    private static void print(String label, Result r) {
+        double fps = r.frames / r.seconds;
+        String ratio = r.encodeOnlyFps > 0 ? String.format(Locale.ROOT, "%.2f", fps / r.encodeOnlyFps) : "n/a";
+        System.out.printf(Locale.ROOT, "%s: fps=%.1f realtime=%.2f ratio=%s%n", label, fps, r.videoSeconds / r.seconds,
+                ratio);
+    }
+
+    private static Result run(Path work, String name, int width, int height, VideoCodec codec, int targetSeconds,
+                              Path background, Path logo, boolean compare) throws Exception {
+        // About 20 seconds of speech per scene; long videos are many scenes, as real scripts are.
+        int scenes = Math.max(1, targetSeconds / 20);
+        List<Scene> list = new ArrayList<>();
+        for (int i = 0; i < scenes; i++) {
+            list.add(new Scene(new SpeechSource.Text(SENTENCES, Voice.of("EN", Sex.FEMALE), VoiceSettings.DEFAULT),
+                    List.of(new Background.Image(background)),
+                    List.of(new Layer.Image(new LayerBox(80, 60, 300, 0, 1), logo),
+                            new Layer.Human(new LayerBox(300, 0, 0, 0, 2), "anna", null),
+                            new Layer.Text(new LayerBox(80, 220, 0, 0, 3), "Evening news · 晚间新闻 · scene " + (i + 1),
+                                    "HarmonyOS_Sans_SC_Regular", 40, "#FFFFFF"))));
+        }
+        RenderSpec spec = new RenderSpec(LayoutOrientation.LANDSCAPE, width, height, codec, 4000, ClipMode.RESIZE, 0, 0,
+                SubtitleStyle.defaults(), null, list);
+        // This machine is shared: the best of a few alternating runs is the figure least disturbed by others.
+        int repeats = compare ? REPEATS : 1;
+        double seconds = Double.MAX_VALUE;
+        double encodeOnly = 0;
+        RenderResult result = null;
+        for (int rep = 0; rep < repeats; rep++) {
+            Path out = work.resolve(name + "-" + rep);
+            long start = System.nanoTime();
+            long[] firstFrame = new long[1];
+            RenderListener listener = new RenderListener() {
+                @Override
+                public void progress(int framesDone, int framesTotal) {
+                    if (framesDone == 1) {
+                        firstFrame[0] = System.nanoTime();
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            };
+            result = VideoRenderer.render(spec, out, listener, RenderOptions.defaults());
+            double s = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "  %s: %d frames in %.2f s, of which %.2f s before the first frame "
+                    + "(speech synthesis, scene set-up)%n", name, result.frames(), s, (firstFrame[0] - start) / 1e9);
+            seconds = Math.min(seconds, s);
+            if (compare) {
+                encodeOnly = Math.max(encodeOnly, encodeOnlyFps(spec, result, work.resolve(name + "-encode-only")));
+            }
+        }
+        return new Result(result.frames(), seconds, result.durationSeconds(), encodeOnly);
+    }
+
+    /**
+     * Encodes as many frames as the render had, with the renderer's encoder settings and sound, from frames the
+     * compositor made beforehand for the same first scene (played forwards and backwards, so there is no cut).
+     */
+    private static double encodeOnlyFps(RenderSpec spec, RenderResult result, Path dir) throws Exception {
+        int w = result.width();
+        int h = result.height();
+        Scene scene = spec.scenes().get(0);
+        SpeechSource.Text text = (SpeechSource.Text) scene.speech();
+        Files.createDirectories(dir);
+        Path pcm = dir.resolve("speech.pcm");
+        var track = new dev.metastudio.emulator.media.speech.SpeechSynthesizer(null)
+                .synthesize(text.text(), text.voice(), text.settings(), pcm, () -> false);
+        int sceneFrames = (int) ((track.samples() + Pcm.SAMPLES_PER_FRAME - 1) / Pcm.SAMPLES_PER_FRAME);
+        var visemes = dev.metastudio.emulator.media.lipsync.VisemeAnalyzer.analyze(pcm, sceneFrames);
+        List<ByteBuffer> frames = new ArrayList<>();
+        FrameCompositor compositor = new FrameCompositor(w, h);
+        try (SceneStage stage = SceneStage.build(spec, scene, Viewport.of(spec, w, h), w, h, visemes, track.cues(),
+                0)) {
+            compositor.setScene(stage.base(), stage.stack(), 1);
+            for (int f = 0; f < Math.min(PRE_RENDERED_FRAMES, sceneFrames); f++) {
+                compositor.render(f);
+                ByteBuffer frame = ByteBuffer.allocateDirect(w * h * 3 / 2);
+                compositor.copyYuv(frame);
+                frames.add(frame);
+            }
+        } finally {
+            compositor.dispose();
+        }
+        short[] audio = new short[Pcm.SAMPLES_PER_FRAME];
+        Path out = dir.resolve("encode-only." + result.codec().extension());
+        int period = 2 * frames.size() - 2;
+        long start = System.nanoTime();
+        try (VideoEncoder encoder = VideoEncoder.open(out, result.codec(), w, h, spec.bitrateKbps(),
+                EncoderPreference.SOFTWARE)) {
+            for (int i = 0; i < result.frames(); i++) {
+                for (int k = 0; k < audio.length; k++) {
+                    audio[k] = (short) (3000 * Math.sin(2 * Math.PI * 220 * (i * audio.length + k) / Pcm.SAMPLE_RATE));
+                }
+                int p = i % period;
+                ByteBuffer frame = frames.get(p < frames.size() ? p : period - p);
+                frame.rewind();
+                encoder.encode(frame, audio);
+            }
+            encoder.finish();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "  %s encode-only: %d frames in %.2f s%n", result.codec(), result.frames(),
+                seconds);
+        return result.frames() / seconds;
+    }
+
+    private static void writeFixtures(Path background, Path logo) throws Exception {
+        BufferedImage bg = new BufferedImage(1920, 1080, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = bg.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, new Color(0x2B5876), 1920, 1080, new Color(0x4E4376)));
+        g.fillRect(0, 0, 1920, 1080);
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(255, 255, 255, 18));
+            g.fillOval(i * 167 % 1920, i * 131 % 1080, 220, 220);
+        }
+        g.dispose();
+        ImageIO.write(bg, "jpg", background.toFile());
+        BufferedImage l = new BufferedImage(300, 120, BufferedImage.TYPE_INT_ARGB);
+        g = l.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(255, 196, 0, 230));
+        g.fillRoundRect(0, 0, 300, 120, 40, 40);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 48));
+        g.drawString("NEWS", 86, 78);
+        g.dispose();
+        ImageIO.write(l, "png", logo.toFile());
+    }
+
+    /**
+     * Heap use during a render: the largest total right after any collection (what stays live, including promoted
+     * data, so a leak shows) and the largest total at any time (garbage included, bounded by -Xmx).
+     */
+    private static final class HeapWatch {
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+        private final javax.management.NotificationListener listener;
+        private volatile long peakAfterGc;
+
+        HeapWatch() {
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                pool.resetPeakUsage();
+            }
+            listener = (notification, handback) -> {
+                if (!notification.getType().equals(
+                        com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    return;
+                }
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) notification.getUserData());
+                long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                        .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+                peakAfterGc = Math.max(peakAfterGc, used);
+            };
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(listener, null, null);
+                    emitters.add(emitter);
+                }
+            }
+        }
+
+        /** Returns {peak after GC, peak at any time} in bytes. */
+        long[] stop() throws Exception {
+            for (var emitter : emitters) {
+                emitter.removeNotificationListener(listener);
+            }
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            return new long[]{peakAfterGc, peak};
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Render benchmark of the media engine (not shipped: it lives outside src/).
+#   bench/render.sh          720p H.264, 1080p VP8, then 1080p H.264 (last line), each against encode-only
+#   bench/render.sh --long   also renders 20 s and 10 min at 1080p and prints the heap both needed
+# The media library has no dependency on the rest of the product, so only it and the bench are compiled here
+# (into target/bench), which keeps the bench independent of work in progress elsewhere in the tree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=target/bench
+mkdir -p "$out"
+mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null
+CP="$(cat "$out/classpath.txt")"
+rm -rf "$out/classes"
+javac -nowarn -encoding UTF-8 -d "$out/classes" -cp "$CP" \
+    $(find src/main/java/dev/metastudio/emulator/media bench/java -name '*.java')
+# A fixed heap for every run, so "the same heap" for 20 s and 10 min is literal.
+exec java -Xms1g -Xmx1g -XX:MaxDirectMemorySize=1g -XX:+UseG1GC -cp "$out/classes:$CP" \
+    dev.metastudio.emulator.media.render.RenderBench "$@"

@@ -1,0 +1,114 @@
+package dev.metastudio.emulator.callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.metastudio.emulator.config.JsonColumns;
+import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.Check;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Job-completion callbacks ({@code callback_config}) for the job code: {@link #validate} when a job is created,
+ * {@link #enqueue} when it ends. Sending happens later on dispatcher threads ({@link CallbackDispatcher}), never on
+ * the caller's thread; integrators watch deliveries at {@code GET /_emulator/callbacks}.
+ */
+@Service
+public class Callbacks {
+    public static final String URL_FIELD = "callback_config.callback_url";
+    public static final String AUTH_TYPE_FIELD = "callback_config.auth_type";
+    public static final String KEY_FIELD = "callback_config.key";
+
+    private final HostAllowList allowList;
+    private final CallbackOutbox outbox;
+    private final CallbackDispatcher dispatcher;
+    private final Clock clock;
+
+    Callbacks(HostAllowList allowList, CallbackOutbox outbox, CallbackDispatcher dispatcher, Clock clock) {
+        this.allowList = allowList;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Checks a job's {@code callback_config} before anything is stored; null (no callbacks wanted) passes. Fails
+     * with 400 {@code MSS.00000003} naming the field when {@code callback_url} is missing, is not an absolute
+     * http/https URL of at most 2,048 characters, or points at a host that
+     * {@code metastudio.callbacks.allowed-hosts} does not allow (see {@link HostAllowList}; names are not resolved
+     * here), and when {@code MSS_A} comes without a {@code key}. An unknown {@code auth_type} is already refused
+     * when the request body is read ({@link AuthType#parse}).
+     */
+    public void validate(CallbackConfig config) {
+        if (config == null) {
+            return;
+        }
+        String url = Check.requiredText(config.callbackUrl(), URL_FIELD);
+        CallbackTarget target;
+        try {
+            target = CallbackTarget.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(URL_FIELD, e.getMessage());
+        }
+        String refusal = allowList.whyNotAllowed(target);
+        if (refusal != null) {
+            throw ApiException.invalid(URL_FIELD, refusal);
+        }
+        if (config.authType() == AuthType.MSS_A && (config.key() == null || config.key().isEmpty())) {
+            throw ApiException.invalid(KEY_FIELD, "is required when " + AUTH_TYPE_FIELD + " is MSS_A");
+        }
+    }
+
+    /**
+     * Records a callback to send, in the caller's transaction when there is one (otherwise in its own): if that
+     * transaction rolls back, nothing is sent; once it commits, a dispatcher on this node is woken. A null config
+     * (the job wanted no callback) records nothing, so job code may call this unconditionally.
+     *
+     * <p>The config must have passed {@link #validate}. The allow-list is not checked again here, so a changed
+     * setting cannot make a job's final transition fail; it is checked before each attempt instead.
+     *
+     * @param body the JSON body, for video jobs {@code {"result": "SUCCEED"|"FAILED", "asset_id": ..., "job_id": ...}}
+     */
+    @Transactional
+    public void enqueue(String projectId, String jobId, CallbackConfig config, Map<String, Object> body) {
+        if (config == null) {
+            return;
+        }
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(config.callbackUrl(), "callback_url must have been validated");
+        Instant now = clock.instant();
+        outbox.insert(new CallbackDelivery(UUID.randomUUID().toString().replace("-", ""), projectId, jobId,
+                config.callbackUrl(), config.authType(), config.key(), json(body), DeliveryState.PENDING, 0, now,
+                null, null, now, now));
+        wakeDispatcherAfterCommit();
+    }
+
+    private void wakeDispatcherAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        } else {
+            dispatcher.wake();
+        }
+    }
+
+    private static String json(Map<String, Object> body) {
+        try {
+            return JsonColumns.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Callback body cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

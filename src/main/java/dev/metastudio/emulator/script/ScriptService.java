@@ -1,0 +1,245 @@
+package dev.metastudio.emulator.script;
+
+import dev.metastudio.emulator.asset.AssetEntity;
+import dev.metastudio.emulator.asset.AssetLookup;
+import dev.metastudio.emulator.asset.AssetMapper;
+import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ApiTime;
+import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.ErrorCodes;
+import dev.metastudio.emulator.edge.QueryParams;
+import dev.metastudio.emulator.video.model.CompositionRules;
+import dev.metastudio.emulator.video.model.ShootScript;
+import dev.metastudio.emulator.video.model.ShootScriptItem;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Video Script Management, reference 5.1: drafts a project saves, and the system's templates it may copy. */
+@Service
+public class ScriptService {
+    private final VideoScriptRepository scripts;
+    private final CompositionRules rules;
+    private final ScriptAudio audio;
+    private final AssetLookup assets;
+    private final AssetMapper assetMapper;
+    private final EntityManager entities;
+    private final Clock clock;
+    private final Path scratch;
+
+    ScriptService(VideoScriptRepository scripts, CompositionRules rules, ScriptAudio audio, AssetLookup assets,
+                  AssetMapper assetMapper, EntityManager entities, Clock clock, EmulatorProperties properties) {
+        this.scripts = scripts;
+        this.rules = rules;
+        this.audio = audio;
+        this.assets = assets;
+        this.assetMapper = assetMapper;
+        this.entities = entities;
+        this.clock = clock;
+        this.scratch = properties.dataDir().resolve("tmp");
+    }
+
+    @Transactional
+    public ScriptViews.Saved create(String projectId, ScriptContent body, String baseUrl) {
+        Check.required(body, "request body");
+        validate(projectId, body);
+        Instant now = clock.instant();
+        VideoScriptEntity script = new VideoScriptEntity();
+        script.setScriptId(UUID.randomUUID().toString());
+        script.setProjectId(projectId);
+        script.setScriptCatalog(VideoScriptEntity.DRAFT);
+        script.apply(body);
+        script.setCreateTime(now);
+        script.setUpdateTime(now);
+        scripts.save(script);
+        return new ScriptViews.Saved(script.getScriptId(), audio.uploadUrls(script, baseUrl));
+    }
+
+    @Transactional(readOnly = true)
+    public ScriptViews.ScriptList list(String projectId, QueryParams q, String baseUrl) {
+        int limit = q.integer("limit", 10, 1, 100);
+        int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
+        String catalog = q.oneOf("script_catalog", List.of(VideoScriptEntity.DRAFT, VideoScriptEntity.TEMPLATE),
+                VideoScriptEntity.DRAFT);
+        String viewMode = q.oneOf("view_mode", List.of("LANDSCAPE", "VERTICAL"), null);
+        String name = q.text("name");
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<VideoScriptEntity> countRoot = count.from(VideoScriptEntity.class);
+        count.select(cb.count(countRoot)).where(filters(cb, countRoot, projectId, catalog, viewMode, name));
+        CriteriaQuery<VideoScriptEntity> page = cb.createQuery(VideoScriptEntity.class);
+        Root<VideoScriptEntity> root = page.from(VideoScriptEntity.class);
+        page.select(root).where(filters(cb, root, projectId, catalog, viewMode, name))
+                .orderBy(cb.desc(root.get("createTime")), cb.asc(root.get("scriptId")));
+        List<VideoScriptEntity> found = entities.createQuery(page).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+        return new ScriptViews.ScriptList(entities.createQuery(count).getSingleResult().intValue(),
+                found.stream().map(s -> baseInfo(s, baseUrl)).toList());
+    }
+
+    @Transactional(readOnly = true)
+    public ScriptViews.Detail show(String projectId, String scriptId, String baseUrl) {
+        return detail(visible(projectId, scriptId), baseUrl);
+    }
+
+    @Transactional
+    public ScriptViews.Saved update(String projectId, String scriptId, ScriptContent body, String baseUrl) {
+        Check.required(body, "request body");
+        VideoScriptEntity script = owned(projectId, scriptId);
+        ScriptContent merged = script.getContent().updatedBy(body);
+        validate(projectId, merged);
+        script.apply(merged);
+        script.setUpdateTime(clock.instant());
+        return new ScriptViews.Saved(script.getScriptId(), audio.uploadUrls(script, baseUrl));
+    }
+
+    @Transactional
+    public void delete(String projectId, String scriptId) {
+        VideoScriptEntity script = owned(projectId, scriptId);
+        scripts.delete(script);
+        try {
+            audio.delete(script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new draft with the same content (and uploaded audio); the name is kept, as nothing else is documented. */
+    @Transactional
+    public ScriptViews.Saved copy(String projectId, String scriptId) {
+        VideoScriptEntity source = visible(projectId, scriptId);
+        Instant now = clock.instant();
+        VideoScriptEntity copy = new VideoScriptEntity();
+        copy.setScriptId(UUID.randomUUID().toString());
+        copy.setProjectId(projectId);
+        copy.setScriptCatalog(VideoScriptEntity.DRAFT);
+        copy.apply(source.getContent());
+        copy.setCreateTime(now);
+        copy.setUpdateTime(now);
+        scripts.save(copy);
+        try {
+            Files.createDirectories(scratch);
+            audio.copy(source, copy, scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ScriptViews.Saved(copy.getScriptId(), null);
+    }
+
+    /** The caller's own script or a system template; another project's script does not exist for the caller. */
+    public VideoScriptEntity visible(String projectId, String scriptId) {
+        return scripts.findById(scriptId)
+                .filter(s -> s.getProjectId().equals(projectId) || s.getProjectId().equals(AssetEntity.SYSTEM_PROJECT))
+                .orElseThrow(() -> notFound(scriptId));
+    }
+
+    private VideoScriptEntity owned(String projectId, String scriptId) {
+        VideoScriptEntity script = visible(projectId, scriptId);
+        if (!script.getProjectId().equals(projectId)) {
+            throw new ApiException(401, AssetLookup.READ_ONLY, "Insufficient permissions: " + scriptId
+                    + " is a system template; copy it to change it");
+        }
+        return script;
+    }
+
+    private void validate(String projectId, ScriptContent body) {
+        Check.length(Check.requiredText(body.scriptName(), "script_name"), 1, 256, "script_name");
+        Check.length(body.scriptDescription(), 0, 1024, "script_description");
+        Check.length(body.sceneAssetId(), 0, 64, "scene_asset_id");
+        Check.length(body.privData(), 0, 8192, "priv_data");
+        Check.required(body.shootScripts(), "shoot_scripts");
+        if (body.modelAssetType() == ScriptContent.ModelAssetType.HUMAN_MODEL_3D) {
+            throw ApiException.invalid("model_asset_type", "HUMAN_MODEL_3D scripts are not emulated; use HUMAN_MODEL_2D");
+        }
+        rules.validate(projectId, body.composition(), CompositionRules.Mode.SCRIPT, scene -> true);
+    }
+
+    private ScriptViews.Detail detail(VideoScriptEntity script, String baseUrl) {
+        ScriptContent c = script.getContent();
+        List<ScriptViews.ShowItem> items = new ArrayList<>();
+        if (c.shootScripts() != null) {
+            c.shootScripts().stream().sorted(Comparator.comparing(ShootScriptItem::sequenceNo)).forEach(item ->
+                    items.add(new ScriptViews.ShowItem(item.sequenceNo(), item.shootScript(), item.subtitleFileInfo(),
+                            item.shootScript().audioConfig(), preview(item.shootScript()))));
+        }
+        return new ScriptViews.Detail(c.scriptName(), c.scriptDescription(),
+                c.viewMode() == null ? ScriptContent.ViewMode.LANDSCAPE : c.viewMode(), c.modelAssetId(),
+                c.modelAssetType(), c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(), c.videoConfig(),
+                c.sceneAssetId(), c.privData(), c.backgroundMusicConfig(), c.reviewConfig(),
+                audio.downloadUrls(script, baseUrl), c.actionConfig(), items, script.getScriptId(),
+                ApiTime.format(script.getCreateTime()), ApiTime.format(script.getUpdateTime()), cover(script, baseUrl));
+    }
+
+    private ScriptViews.BaseInfo baseInfo(VideoScriptEntity script, String baseUrl) {
+        List<ShootScriptItem> scenes = script.getContent().shootScripts();
+        ShootScript first = scenes == null || scenes.isEmpty() ? null : scenes.stream()
+                .min(Comparator.comparing(ShootScriptItem::sequenceNo)).map(ShootScriptItem::shootScript).orElse(null);
+        return new ScriptViews.BaseInfo(script.getScriptId(), script.getScriptName(), script.getScriptDescription(),
+                script.getModelAssetId(), script.getModelAssetType(), cover(script, baseUrl),
+                first == null ? "TEXT" : first.effectiveType().name(),
+                first == null || first.textConfig() == null ? null : first.textConfig().text(),
+                ApiTime.format(script.getCreateTime()), ApiTime.format(script.getUpdateTime()));
+    }
+
+    /** The avatar model's cover stands for the script, as in the console's script list. */
+    private String cover(VideoScriptEntity script, String baseUrl) {
+        if (script.getModelAssetId() == null) {
+            return null;
+        }
+        return assets.findVisible(script.getProjectId(), script.getModelAssetId())
+                .map(model -> assetMapper.coverUrl(model, baseUrl)).orElse(null);
+    }
+
+    private static ScriptViews.PreviewInfo preview(ShootScript scene) {
+        if (scene.textConfig() == null || scene.textConfig().text() == null) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    scene.textConfig().text().getBytes(StandardCharsets.UTF_8));
+            return new ScriptViews.PreviewInfo(HexFormat.of().formatHex(digest), null, null, null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Predicate[] filters(CriteriaBuilder cb, Root<VideoScriptEntity> s, String projectId, String catalog,
+                                       String viewMode, String name) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(cb.equal(s.get("scriptCatalog"), catalog));
+        where.add(cb.equal(s.get("projectId"), VideoScriptEntity.TEMPLATE.equals(catalog)
+                ? AssetEntity.SYSTEM_PROJECT : projectId));
+        if (viewMode != null) {
+            where.add(cb.equal(cb.coalesce(s.get("viewMode"), "LANDSCAPE"), viewMode));
+        }
+        if (name != null) {
+            String escaped = name.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.add(cb.like(cb.lower(s.get("scriptName")), "%" + escaped + "%", '\\'));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    static ApiException notFound(String scriptId) {
+        return new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: video script " + scriptId + " does not exist");
+    }
+}

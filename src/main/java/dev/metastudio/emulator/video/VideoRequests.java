@@ -1,0 +1,37 @@
+package dev.metastudio.emulator.video;
+
+import dev.metastudio.emulator.asset.ReviewConfig;
+import dev.metastudio.emulator.callback.CallbackConfig;
+import dev.metastudio.emulator.video.model.ActionConfig;
+import dev.metastudio.emulator.video.model.BackgroundMusicConfig;
+import dev.metastudio.emulator.video.model.Composition;
+import dev.metastudio.emulator.video.model.ShootScriptItem;
+import dev.metastudio.emulator.video.model.VideoConfig;
+import dev.metastudio.emulator.video.model.VoiceConfig;
+import java.util.List;
+import java.util.Map;
+
+/** The create body of reference 5.3.1 and what a video job stores to render later. */
+public final class VideoRequests {
+    private VideoRequests() {
+    }
+
+    public record OutputAssetConfig(String assetName) {
+    }
+
+    /** Create2DDigitalHumanVideoReq. */
+    public record Create(String scriptId, String modelAssetId, VoiceConfig voiceConfig, VideoConfig videoConfig,
+                         List<ShootScriptItem> shootScripts, OutputAssetConfig outputAssetConfig,
+                         BackgroundMusicConfig backgroundMusicConfig, ReviewConfig reviewConfig,
+                         CallbackConfig callbackConfig, ActionConfig actionConfig) {
+    }
+
+    /**
+     * The job as a worker renders it: the composition in effect (a script's, when script_id is given) and, per
+     * AUDIO scene's sequence number, the object key of the speech uploaded to the script.
+     */
+    public record Document(String scriptId, Composition composition, OutputAssetConfig outputAssetConfig,
+                           ReviewConfig reviewConfig, CallbackConfig callbackConfig, ActionConfig actionConfig,
+                           Map<Integer, String> scriptAudioKeys) {
+    }
+}
