@@ -96,7 +96,7 @@ public class WorkerPool implements SmartLifecycle {
     private void work() {
         while (!stopping) {
             try {
-                Optional<JobEntity> claimed = queue.claim(nodeId, properties.capabilityList());
+                Optional<JobEntity> claimed = queue.claim(nodeId, properties.claimable());
                 if (claimed.isPresent()) {
                     runOne(claimed.get());
                 } else {

@@ -45,4 +45,9 @@ public record WorkerProperties(Integer count, String capabilities, Duration leas
     public boolean hasGpu() {
         return capabilityList().contains("gpu");
     }
+
+    /** The job capabilities this node claims: a GPU node runs every job (it falls back to software encoding). */
+    public List<String> claimable() {
+        return hasGpu() ? List.of("cpu", "gpu") : List.of("cpu");
+    }
 }

@@ -139,6 +139,11 @@ class AssetQueryContractTest extends ServerTest {
         ListAssetsResponse avatars = list(new ListAssetsRequest().withAssetSource(ListAssetsRequest.AssetSourceEnum.SYSTEM)
                 .withAssetType("HUMAN_MODEL_2D").withHumanModel2dVersion("V3_2"));
         assertThat(avatars.getCount()).isEqualTo(8);
+        assertThat(avatars.getAssets()).allSatisfy(avatar -> assertThat(avatar.getFiles())
+                .anySatisfy(f -> {
+                    assertThat(f.getAssetFileCategory()).isEqualTo("COVER");
+                    assertThat(Assets.download(f.getDownloadUrl())).startsWith((byte) 0xFF, (byte) 0xD8);
+                }));
         assertThat(list(new ListAssetsRequest().withAssetSource(ListAssetsRequest.AssetSourceEnum.SYSTEM)
                 .withAssetType("HUMAN_MODEL_2D").withTag("FEMALE").withAccurateQueryField(List.of("tag")))
                 .getCount()).isEqualTo(4);

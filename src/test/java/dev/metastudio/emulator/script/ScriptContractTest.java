@@ -101,6 +101,7 @@ class ScriptContractTest extends ServerTest {
         assertThat(listed.getVideoScripts()).hasSize(1);
         assertThat(listed.getVideoScripts().get(0).getScriptType()).isEqualTo("TEXT");
         assertThat(listed.getVideoScripts().get(0).getText()).isEqualTo("First scene.");
+        assertThat(listed.getVideoScripts().get(0).getScriptCoverUrl()).as("the presenter's cover").contains("/_objects/");
         assertThat(clientB().listVideoScripts(new ListVideoScriptsRequest().withName(marker)).getCount()).isZero();
     }
 

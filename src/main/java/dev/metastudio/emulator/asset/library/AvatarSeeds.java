@@ -8,7 +8,20 @@ import dev.metastudio.emulator.asset.meta.HumanModel2dMeta;
 import dev.metastudio.emulator.media.avatar.AvatarCatalogue;
 import dev.metastudio.emulator.media.avatar.AvatarLook;
 import dev.metastudio.emulator.media.avatar.Framing;
+import dev.metastudio.emulator.asset.FileCategory;
+import dev.metastudio.emulator.media.MediaException;
+import dev.metastudio.emulator.media.avatar.AvatarPose;
+import dev.metastudio.emulator.media.avatar.AvatarRig;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import javax.imageio.ImageIO;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -47,10 +60,30 @@ class AvatarSeeds implements SystemAssetSource {
                                     new HumanModel2dMeta(false, false, true, HumanModel2dMeta.ModelVersion.V3_2,
                                             "1080P", List.of(), false, List.of(), false)));
                         },
-                        List.of()));
+                        List.of(new SeedFile(FileCategory.COVER, look.id() + "-" + framing.name().toLowerCase()
+                                + ".jpg", "jpg", "image/jpeg", target -> writeCover(look.id(), framing, target)))));
             }
         }
         return seeds;
+    }
+
+    /** The presenter at rest over a soft backdrop, at a quarter of the model's resolution. */
+    static void writeCover(String look, Framing framing, Path target) throws IOException {
+        int width = framing.modelWidth() / 4;
+        int height = framing.modelHeight() / 4;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, new Color(0xDCE6F2), 0, height, new Color(0x9FB3C8)));
+        g.fillRect(0, 0, width, height);
+        try {
+            AvatarRig.build(look, framing, new Rectangle(0, 0, width, height)).draw(g, AvatarPose.rest());
+        } catch (MediaException e) {
+            throw new IOException("cannot draw presenter " + look + ": " + e.getMessage(), e);
+        } finally {
+            g.dispose();
+        }
+        ImageIO.write(image, "jpeg", target.toFile());
     }
 
     static String assetId(String look, Framing framing) {
