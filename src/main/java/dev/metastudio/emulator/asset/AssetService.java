@@ -157,13 +157,15 @@ public class AssetService {
         if (body.assetIds().size() > 100) {
             throw ApiException.invalid("asset_ids", "may hold at most 100 ids, got " + body.assetIds().size());
         }
+        List<String> shareTargets = body.action() == AssetRequests.BatchAction.Action.SHARE
+                || body.action() == AssetRequests.BatchAction.Action.UNSHARE ? targets(body.params()) : List.of();
         List<String> succeeded = new ArrayList<>();
         Map<String, List<String>> failedByError = new LinkedHashMap<>();
         Map<String, ApiException> errors = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (String assetId : new java.util.LinkedHashSet<>(body.assetIds())) {
             try {
-                apply(projectId, assetId, body, now);
+                apply(projectId, assetId, body.action(), shareTargets, now);
                 succeeded.add(assetId);
             } catch (ApiException e) {
                 String key = e.code() + " " + e.getMessage().replace(assetId, "{id}");
@@ -183,8 +185,9 @@ public class AssetService {
         return new AssetViews.BatchResults(results);
     }
 
-    private void apply(String projectId, String assetId, AssetRequests.BatchAction body, Instant now) {
-        switch (body.action()) {
+    private void apply(String projectId, String assetId, AssetRequests.BatchAction.Action action,
+                       List<String> shareTargets, Instant now) {
+        switch (action) {
             case DELETE -> AssetTransitions.toRecycleBin(lookup.owned(projectId, assetId), now);
             case DELETE_FORCE -> {
                 AssetEntity asset = lookup.owned(projectId, assetId);
@@ -194,8 +197,8 @@ public class AssetService {
             case RESTORE -> AssetTransitions.restore(lookup.ownedIncludingDeleted(projectId, assetId), now);
             case ACTIVE -> AssetTransitions.setUsable(lookup.owned(projectId, assetId), AssetState.ACTIVED, now);
             case UNACTIVE -> AssetTransitions.setUsable(lookup.owned(projectId, assetId), AssetState.UNACTIVED, now);
-            case SHARE -> share(lookup.owned(projectId, assetId), targets(body.params()), true, now);
-            case UNSHARE -> share(lookup.owned(projectId, assetId), targets(body.params()), false, now);
+            case SHARE -> share(lookup.owned(projectId, assetId), shareTargets, true, now);
+            case UNSHARE -> share(lookup.owned(projectId, assetId), shareTargets, false, now);
         }
     }
 

@@ -170,6 +170,9 @@ class AssetLifecycleContractTest extends ServerTest {
         a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest().withBody(new BatchAssetActionReq()
                 .withAction(BatchAssetActionReq.ActionEnum.UNSHARE).withAssetIds(List.of(shared)).withParams(TestProjects.PROJECT_B)));
         assertThat(refused(() -> Assets.show(b, shared)).getHttpStatusCode()).isEqualTo(404);
+        var noTargets = refused(() -> a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest().withBody(
+                new BatchAssetActionReq().withAction(BatchAssetActionReq.ActionEnum.SHARE).withAssetIds(List.of(shared)))));
+        assertThat(noTargets.getErrorMsg()).contains("params");
     }
 
     /** The SDK calls /summarys, the reference documents /summaries: both answer the same. */

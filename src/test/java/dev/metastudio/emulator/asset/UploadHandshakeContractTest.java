@@ -104,9 +104,7 @@ class UploadHandshakeContractTest extends ServerTest {
     void aPutWhoseContentMd5DoesNotMatchItsBodyIsRefusedAndNothingIsStored() {
         byte[] png = TestMedia.png(64, 64, Color.RED);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "bad digest");
-        CreateFileResponse created = client.createFile(new CreateFileRequest().withBody(new FilesCreateReq()
-                .withAssetId(assetId).withFileName("x.png").withFileSize((long) png.length)
-                .withFileType("png").withAssetFileCategory("MAIN")));
+        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length);
         byte[] other = TestMedia.png(64, 64, Color.GREEN);
         var put = Assets.put(created.getUploadUrl(), png, md5(other));
         assertThat(put.statusCode()).isEqualTo(400);
@@ -140,9 +138,7 @@ class UploadHandshakeContractTest extends ServerTest {
         byte[] png = TestMedia.png(64, 64, Color.RED);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "no md5 declared");
         // The 3.1.143 SDK's create-file body has no file_md5 field at all.
-        CreateFileResponse created = client.createFile(new CreateFileRequest().withBody(new FilesCreateReq()
-                .withAssetId(assetId).withFileName("x.png").withFileSize((long) png.length)
-                .withFileType("png").withAssetFileCategory("MAIN")));
+        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length);
         assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
         Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
         ShowAssetResponse asset = Assets.show(client, assetId);
@@ -154,9 +150,7 @@ class UploadHandshakeContractTest extends ServerTest {
     void aDeclaredSizeThatDiffersFromTheUploadFailsTheFile() {
         byte[] png = TestMedia.png(64, 64, Color.ORANGE);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "size mismatch");
-        CreateFileResponse created = client.createFile(new CreateFileRequest().withBody(new FilesCreateReq()
-                .withAssetId(assetId).withFileName("x.png").withFileSize((long) png.length + 10)
-                .withFileType("png").withAssetFileCategory("MAIN")));
+        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length + 10);
         assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
         ClientRequestException e = refused(() -> Assets.confirm(client, created.getFileId(), StateEnum.CREATED));
         assertThat(e.getErrorMsg()).contains("file_size");
@@ -318,6 +312,12 @@ class UploadHandshakeContractTest extends ServerTest {
                 .isEqualTo(404);
         assertThat(refused(() -> Assets.createFile(other, assetId, "i.png", png, "COVER")).getHttpStatusCode())
                 .isEqualTo(404);
+    }
+
+    /** As the 3.1.143 SDK sends it: its create-file body has no file_md5 field. */
+    private CreateFileResponse createFileWithoutMd5(String assetId, String name, long size) {
+        return client.createFile(new CreateFileRequest().withBody(new FilesCreateReq().withAssetId(assetId)
+                .withFileName(name).withFileSize(size).withFileType("png").withAssetFileCategory("MAIN")));
     }
 
     static AssetFileInfo file(ShowAssetResponse asset, String category) {
