@@ -16,4 +16,4 @@ until curl -fs "http://127.0.0.1:$PORT/_emulator/health" >/dev/null 2>&1; do
   kill -0 "$PID" 2>/dev/null || { cat "$DATA/server.log"; exit 1; }
   sleep 0.2
 done
-java bench/java/JobsBench.java "http://127.0.0.1:$PORT" "${1:-20}"
+java bench/jobs/JobsBench.java "http://127.0.0.1:$PORT" "${1:-20}"

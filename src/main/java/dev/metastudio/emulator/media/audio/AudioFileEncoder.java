@@ -3,7 +3,6 @@ package dev.metastudio.emulator.media.audio;
 import dev.metastudio.emulator.media.FFmpegLog;
 import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.MediaException.Reason;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
 

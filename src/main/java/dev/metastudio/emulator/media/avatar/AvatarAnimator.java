@@ -42,8 +42,9 @@ public final class AvatarAnimator {
         }
         AvatarPose.Eyelids eyes = frame >= nextBlink ? BLINK[(int) (frame - nextBlink)] : AvatarPose.Eyelids.OPEN;
         double t = frame / FPS;
-        double sway = 0.65 * Math.sin(2 * Math.PI * t / 5.3 + phase1) + 0.35 * Math.sin(2 * Math.PI * t / 2.9 + phase2);
-        double nod = 0.5 * Math.sin(2 * Math.PI * t / 3.7 + phase2) + 0.5 * Math.sin(2 * Math.PI * t / 6.1 + phase3);
+        // Slow periods: an idle head drifts over several seconds, it does not wobble.
+        double sway = 0.65 * Math.sin(2 * Math.PI * t / 8.1 + phase1) + 0.35 * Math.sin(2 * Math.PI * t / 4.7 + phase2);
+        double nod = 0.5 * Math.sin(2 * Math.PI * t / 5.3 + phase2) + 0.5 * Math.sin(2 * Math.PI * t / 7.9 + phase3);
         // About twelve breaths a minute.
         double breath = Math.sin(2 * Math.PI * t / 5.0 + phase3);
         int headDx = (int) Math.round(sway * AvatarRig.HEAD_SWAY_UNITS * scale);

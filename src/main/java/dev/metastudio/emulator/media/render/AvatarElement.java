@@ -15,7 +15,7 @@ final class AvatarElement implements Dynamic {
 
     private final AvatarRig rig;
     private final AvatarAnimator animator;
-    private final Viseme[] visemes;
+    private Viseme[] visemes = new Viseme[0];
     private final long firstFrame;
     private final Region[] regions;
     private AvatarPose pose = AvatarPose.rest();
@@ -23,15 +23,19 @@ final class AvatarElement implements Dynamic {
     /**
      * @param firstFrame the scene's first frame in the whole video, so the idle motion flows on across scenes
      */
-    AvatarElement(AvatarRig rig, AvatarAnimator animator, Viseme[] visemes, long firstFrame) {
+    AvatarElement(AvatarRig rig, AvatarAnimator animator, long firstFrame) {
         this.rig = rig;
         this.animator = animator;
-        this.visemes = visemes;
         this.firstFrame = firstFrame;
         this.regions = new Region[PARTS.length];
         for (int i = 0; i < PARTS.length; i++) {
             regions[i] = new Region(rig.envelope(PARTS[i]));
         }
+    }
+
+    /** The scene's mouth shapes, one per frame; the mouth rests where there are none. */
+    void speak(Viseme[] shapes) {
+        this.visemes = shapes;
     }
 
     @Override

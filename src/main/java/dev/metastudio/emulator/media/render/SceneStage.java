@@ -31,9 +31,16 @@ import java.util.List;
  */
 final class SceneStage implements AutoCloseable {
 
-    private final BufferedImage base;
+    /** A video layer's sound source, for the mixer. */
+    record VideoSound(java.nio.file.Path file, int loopCount) {
+    }
+
+    private BufferedImage base;
     private final List<FrameCompositor.Item> stack = new ArrayList<>();
     private final List<Dynamic> dynamics = new ArrayList<>();
+    private final List<AvatarElement> presenters = new ArrayList<>();
+    private final List<VideoSound> videoSounds = new ArrayList<>();
+    private SubtitleElement subtitles;
 
     private final int width;
     private final int height;
@@ -48,35 +55,39 @@ final class SceneStage implements AutoCloseable {
         this.base = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     }
 
-    /** A video layer's sound source, for the mixer. */
-    record VideoSound(java.nio.file.Path file, int loopCount) {
-    }
-
-    private final List<VideoSound> videoSounds = new ArrayList<>();
-
     /**
-     * @param visemes    the scene's mouth shapes per frame
-     * @param cues       subtitle cues in scene time, or null when subtitles are off
+     * Builds everything that does not depend on the scene's speech, so it can run while the speech is synthesized;
+     * {@link #attachSpeech} completes the stage.
+     *
      * @param firstFrame the scene's first frame in the video (the idle motion continues across scenes)
      */
-    static SceneStage build(RenderSpec spec, Scene scene, Viewport viewport, int width, int height, Viseme[] visemes,
-                            List<Cue> cues, long firstFrame) throws MediaException {
+    static SceneStage build(RenderSpec spec, Scene scene, Viewport viewport, int width, int height, long firstFrame)
+            throws MediaException {
         SceneStage stage = new SceneStage(width, height, viewport);
         try {
             stage.paintBackgrounds(spec.layout(), scene.backgrounds());
             List<Layer> layers = new ArrayList<>(scene.layers());
             layers.sort(Comparator.comparingInt(l -> l.box().layerIndex()));
             for (Layer layer : layers) {
-                stage.add(spec.layout(), layer, visemes, firstFrame);
+                stage.add(spec.layout(), layer, firstFrame);
             }
-            if (cues != null && spec.subtitles() != null) {
-                stage.moving(new SubtitleElement(cues, spec.subtitles(), spec.layout(), viewport));
+            if (spec.subtitles() != null && scene.speech() instanceof SpeechSource.Text) {
+                stage.subtitles = new SubtitleElement(spec.subtitles(), spec.layout(), viewport);
+                stage.moving(stage.subtitles);
             }
             stage.closePlate();
             return stage;
         } catch (MediaException | RuntimeException e) {
             stage.close();
             throw e;
+        }
+    }
+
+    /** The scene's mouth shapes (one per frame) and subtitle cues (scene time; null for audio scenes). */
+    void attachSpeech(Viseme[] visemes, List<Cue> cues) {
+        presenters.forEach(p -> p.speak(visemes));
+        if (subtitles != null && cues != null) {
+            subtitles.show(cues);
         }
     }
 
@@ -127,7 +138,7 @@ final class SceneStage implements AutoCloseable {
         }
     }
 
-    private void add(LayoutOrientation layout, Layer layer, Viseme[] visemes, long firstFrame) throws MediaException {
+    private void add(LayoutOrientation layout, Layer layer, long firstFrame) throws MediaException {
         LayerBox box = layer.box();
         if (layer instanceof Layer.Image image) {
             BufferedImage img = Images.read(image.file());
@@ -145,7 +156,9 @@ final class SceneStage implements AutoCloseable {
             Framing framing = human.framing() != null ? human.framing() : layout.framing();
             AvatarRig rig = AvatarRig.build(human.lookId(), framing, r);
             long seed = human.lookId().hashCode() * 1_000_003L + 17;
-            moving(new AvatarElement(rig, new AvatarAnimator(rig.scale(), seed), visemes, firstFrame));
+            AvatarElement presenter = new AvatarElement(rig, new AvatarAnimator(rig.scale(), seed), firstFrame);
+            presenters.add(presenter);
+            moving(presenter);
         } else if (layer instanceof Layer.Video video) {
             MediaInfo info = MediaProbe.probe(video.file());
             if (info.kind() != MediaKind.VIDEO || info.video() == null) {
@@ -237,10 +250,19 @@ final class SceneStage implements AutoCloseable {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     }
 
+    /**
+     * Closes the decoders of video layers and lets go of the plates and sprites, so a finished scene holds no memory
+     * even while something still refers to it. Calling it again does nothing.
+     */
     @Override
     public void close() {
         for (Dynamic d : dynamics) {
             d.close();
         }
+        dynamics.clear();
+        presenters.clear();
+        stack.clear();
+        subtitles = null;
+        base = null;
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class SubtitleElement implements Dynamic {
 
-    private final List<Cue> cues;
+    private List<Cue> cues = List.of();
     private final Font font;
     private final int boxX;
     private final int boxBottom;
@@ -25,8 +25,7 @@ final class SubtitleElement implements Dynamic {
     private int rendered = -1;
     private BufferedImage sprite;
 
-    SubtitleElement(List<Cue> cues, SubtitleStyle style, LayoutOrientation layout, Viewport viewport) {
-        this.cues = List.copyOf(cues);
+    SubtitleElement(SubtitleStyle style, LayoutOrientation layout, Viewport viewport) {
         int size = style.fontSize() == null || style.fontSize() <= 0 ? 54 : Math.max(4, Math.min(120, style.fontSize()));
         int dx = style.dx() != null ? style.dx() : Math.round(layout.width() * 0.1f);
         int dy = style.dy() != null ? style.dy() : Math.round(layout.height() * (layout == LayoutOrientation.PORTRAIT
@@ -37,6 +36,11 @@ final class SubtitleElement implements Dynamic {
         this.boxBottom = box.y + box.height;
         this.boxWidth = Math.max(8, box.width);
         this.envelope = new Rectangle(box.x, box.y - box.height, boxWidth, box.height * 2);
+    }
+
+    /** The scene's cues, in scene time. */
+    void show(List<Cue> sceneCues) {
+        this.cues = List.copyOf(sceneCues);
     }
 
     @Override

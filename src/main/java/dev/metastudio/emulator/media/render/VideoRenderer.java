@@ -6,7 +6,6 @@ import dev.metastudio.emulator.media.audio.AudioDecoder;
 import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.audio.PcmWriter;
 import dev.metastudio.emulator.media.image.Images;
-import dev.metastudio.emulator.media.lipsync.Viseme;
 import dev.metastudio.emulator.media.lipsync.VisemeAnalyzer;
 import dev.metastudio.emulator.media.speech.Cue;
 import dev.metastudio.emulator.media.speech.SpeechSynthesizer;
@@ -33,8 +32,10 @@ import java.util.stream.Stream;
  * Renders a {@link RenderSpec} to a video file, a JPEG cover and (when scenes have text) an SRT file.
  *
  * <p>First every scene's speech is made (synthesized or decoded) into a scratch file, which fixes the length of each
- * scene and the total frame count. Then one thread composes frames and mixes their sound while the calling thread
- * encodes; a few reusable frame buffers pass between them, so memory does not depend on the video's length.
+ * scene and the total frame count; meanwhile a helper thread builds the first scene's still layers and sprites. Then
+ * one thread composes frames and mixes their sound while the calling thread encodes; a few reusable frame buffers pass
+ * between them, so memory does not depend on the video's length. The helper prepares each next scene in the
+ * background.
  */
 public final class VideoRenderer {
 
@@ -63,15 +64,27 @@ public final class VideoRenderer {
         Path cover = outputDir.resolve("cover.jpg");
         Path srt = outputDir.resolve("subtitles.srt");
         boolean done = false;
+        // Scenes are prepared on a helper thread: the first while speech is synthesized, each next one while the
+        // previous is composed, so neither the encoder nor the composer waits for sprites and plates.
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scene-preparer");
+            t.setDaemon(true);
+            return t;
+        });
+        Viewport viewport = Viewport.of(spec, width, height);
+        Future<SceneStage> first = helper.submit(() -> SceneStage.build(spec, spec.scenes().get(0), viewport, width,
+                height, 0));
+        boolean handedOver = false;
         try {
             Files.createDirectories(outputDir);
             List<SceneSpeech> speech = speak(spec, temp, o, l);
             int total = speech.stream().mapToInt(SceneSpeech::frames).sum();
             Path subtitles = writeSubtitles(speech, srt);
             Path encoded = spec.codec() == VideoCodec.VP8 ? temp.resolve("encoded.webm") : video;
-            String encoder = pipeline(spec, speech, width, height, total, l, cover,
-                    () -> VideoEncoder.open(encoded, spec.codec(), width, height, spec.bitrateKbps(),
-                            o.encoder() == null ? EncoderPreference.SOFTWARE : o.encoder()));
+            Composer composer = new Composer(spec, speech, width, height, total, viewport, helper, first, l, cover);
+            handedOver = true;
+            String encoder = pipeline(composer, l, () -> VideoEncoder.open(encoded, spec.codec(), width, height,
+                    spec.bitrateKbps(), o.encoder() == null ? EncoderPreference.SOFTWARE : o.encoder()));
             if (encoded != video) {
                 WebmDurationFix.copy(encoded, video);
             }
@@ -81,6 +94,10 @@ public final class VideoRenderer {
         } catch (IOException e) {
             throw new MediaException(Reason.INTERNAL, "cannot write to " + outputDir + ": " + e.getMessage(), e);
         } finally {
+            if (!handedOver) {
+                Composer.discard(first);
+            }
+            helper.shutdownNow();
             if (!done) {
                 VideoEncoder.deleteQuietly(video);
                 VideoEncoder.deleteQuietly(cover);
@@ -178,18 +195,14 @@ public final class VideoRenderer {
     }
 
     /**
-     * Runs composer and encoder and returns the encoder's name. The composer starts first (preparing the first scene
-     * while the encoder opens) and also writes the cover when it passes the cover frame.
+     * Runs composer and encoder and returns the encoder's name. The composer starts first, so its first frames are
+     * ready by the time the encoder has opened; it also writes the cover when it passes the cover frame.
      */
-    private static String pipeline(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
-                                   RenderListener l, Path cover, EncoderOpener opener) throws MediaException {
-        BlockingQueue<Slot> free = new ArrayBlockingQueue<>(BUFFERS);
-        BlockingQueue<Slot> ready = new ArrayBlockingQueue<>(BUFFERS + 1);
-        for (int i = 0; i < BUFFERS; i++) {
-            free.add(new Slot(ByteBuffer.allocateDirect(width * height * 3 / 2), new short[Pcm.SAMPLES_PER_FRAME],
-                    false));
-        }
-        Composer composer = new Composer(spec, speech, width, height, total, free, ready, l, cover);
+    private static String pipeline(Composer composer, RenderListener l, EncoderOpener opener)
+            throws MediaException {
+        int total = composer.total;
+        BlockingQueue<Slot> free = composer.free;
+        BlockingQueue<Slot> ready = composer.ready;
         Thread thread = new Thread(composer, "video-composer");
         thread.setDaemon(true);
         thread.start();
@@ -236,25 +249,35 @@ public final class VideoRenderer {
         private final List<SceneSpeech> speech;
         private final int width;
         private final int height;
+        private final int total;
         private final int coverFrame;
-        private final BlockingQueue<Slot> free;
-        private final BlockingQueue<Slot> ready;
+        private final Viewport viewport;
+        private final ExecutorService helper;
+        private Future<SceneStage> first;
+        private final BlockingQueue<Slot> free = new ArrayBlockingQueue<>(BUFFERS);
+        private final BlockingQueue<Slot> ready = new ArrayBlockingQueue<>(BUFFERS + 1);
         private final RenderListener listener;
         private final Path cover;
         private volatile boolean stopped;
         volatile MediaException failure;
 
-        Composer(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total,
-                 BlockingQueue<Slot> free, BlockingQueue<Slot> ready, RenderListener listener, Path cover) {
+        Composer(RenderSpec spec, List<SceneSpeech> speech, int width, int height, int total, Viewport viewport,
+                 ExecutorService helper, Future<SceneStage> first, RenderListener listener, Path cover) {
             this.spec = spec;
             this.speech = speech;
             this.width = width;
             this.height = height;
+            this.total = total;
             this.coverFrame = Math.min(total - 1, Pcm.FPS);
-            this.free = free;
-            this.ready = ready;
+            this.viewport = viewport;
+            this.helper = helper;
+            this.first = first;
             this.listener = listener;
             this.cover = cover;
+            for (int i = 0; i < BUFFERS; i++) {
+                free.add(new Slot(ByteBuffer.allocateDirect(width * height * 3 / 2),
+                        new short[Pcm.SAMPLES_PER_FRAME], false));
+            }
         }
 
         void stop() {
@@ -264,23 +287,18 @@ public final class VideoRenderer {
         @Override
         public void run() {
             FrameCompositor compositor = new FrameCompositor(width, height);
-            Viewport viewport = Viewport.of(spec, width, height);
-            // The next scene is prepared on a helper thread while this one is composed, so the encoder is not left
-            // waiting for sprites and plates at scene changes.
-            ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "scene-preparer");
-                t.setDaemon(true);
-                return t;
-            });
-            Future<SceneStage> next = null;
+            Future<SceneStage> next = first;
+            first = null;
             try (AudioMixer.Music music = spec.music() == null ? null
                     : new AudioMixer.Music(spec.music().file(), spec.music().volume())) {
-                next = helper.submit(() -> prepare(0, viewport));
                 for (int i = 0; i < speech.size() && !stopped; i++) {
                     SceneStage stage = await(next);
                     int following = i + 1;
-                    next = following < speech.size() ? helper.submit(() -> prepare(following, viewport)) : null;
+                    next = following < speech.size() ? helper.submit(() -> prepare(following)) : null;
                     try (stage) {
+                        if (i == 0) {
+                            attach(stage, 0);
+                        }
                         composeScene(i, stage, compositor, music);
                     }
                 }
@@ -293,21 +311,27 @@ public final class VideoRenderer {
             } catch (RuntimeException | OutOfMemoryError e) {
                 failure = new MediaException(Reason.INTERNAL, "rendering failed: " + e, e);
             } finally {
-                if (next != null) {
-                    next.cancel(true);
-                    closeQuietly(next);
-                }
-                helper.shutdownNow();
+                discard(next);
                 compositor.dispose();
                 ready.offer(new Slot(null, null, true));
             }
         }
 
-        private SceneStage prepare(int index, Viewport viewport) throws MediaException {
+        private SceneStage prepare(int index) throws MediaException {
+            SceneStage stage = SceneStage.build(spec, spec.scenes().get(index), viewport, width, height,
+                    speech.get(index).firstFrame());
+            try {
+                attach(stage, index);
+                return stage;
+            } catch (MediaException | RuntimeException e) {
+                stage.close();
+                throw e;
+            }
+        }
+
+        private void attach(SceneStage stage, int index) throws MediaException {
             SceneSpeech s = speech.get(index);
-            Viseme[] visemes = VisemeAnalyzer.analyze(s.pcm(), s.frames());
-            return SceneStage.build(spec, spec.scenes().get(index), viewport, width, height, visemes,
-                    spec.subtitles() == null ? null : s.cues(), s.firstFrame());
+            stage.attachSpeech(VisemeAnalyzer.analyze(s.pcm(), s.frames()), s.cues());
         }
 
         private static SceneStage await(Future<SceneStage> future) throws MediaException, InterruptedException {
@@ -322,11 +346,12 @@ public final class VideoRenderer {
         }
 
         /** A stage prepared for nothing (the render stopped) still holds decoders that must be closed. */
-        private static void closeQuietly(Future<SceneStage> future) {
+        static void discard(Future<SceneStage> future) {
+            if (future == null || future.cancel(true)) {
+                return;
+            }
             try {
-                if (!future.isCancelled()) {
-                    future.get().close();
-                }
+                future.get().close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
