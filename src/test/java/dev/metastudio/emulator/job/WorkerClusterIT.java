@@ -95,7 +95,8 @@ class WorkerClusterIT {
     @Test
     void aJobWhoseWorkerIsKilledCompletesOnTheOtherWorker() throws Exception {
         String name = "killed-" + UUID.randomUUID();
-        String text = "This long narration keeps the worker busy for a while. ".repeat(8);
+        // About a hundred seconds of speech: several seconds of rendering even on a fast machine.
+        String text = "This long narration keeps the worker busy for a while. ".repeat(40);
         String jobId = Videos.submit(client, Videos.textJob(avatar, text)
                 .withOutputAssetConfig(new OutputAssetConfig().withAssetName(name)));
         JsonNode running = awaitRendering(jobId);
@@ -113,17 +114,17 @@ class WorkerClusterIT {
                 .getCount()).isEqualTo(1);
     }
 
-    /** Waits until a worker has rendered some frames of the job, so the kill lands mid-render. */
+    /** Waits until a worker has claimed the job, so the kill lands while it renders. */
     private static JsonNode awaitRendering(String jobId) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             JsonNode job = control(jobId);
-            if ("PROCESSING".equals(job.get("state").asText()) && job.path("progress_done").asInt(0) > 0) {
+            if ("PROCESSING".equals(job.get("state").asText()) && job.hasNonNull("lease_owner")) {
                 return job;
             }
             assertThat(job.get("state").asText()).as("the job finished before it could be interrupted")
                     .isIn("WAITING", "PROCESSING");
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         throw new AssertionError("job " + jobId + " never started rendering");
     }
