@@ -1,7 +1,6 @@
 package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.edge.ApiException;
-import dev.metastudio.emulator.edge.ErrorCodes;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ public class AssetLookup {
     }
 
     public AssetEntity visible(String projectId, String assetId) {
-        return findVisible(projectId, assetId).orElseThrow(() -> notFound(assetId));
+        return findVisible(projectId, assetId).orElseThrow(() -> ApiException.notFound("asset", assetId));
     }
 
     /** The caller's own asset, including a permanently deleted one (for precise errors on restore). */
@@ -40,18 +39,14 @@ public class AssetLookup {
             throw new ApiException(401, READ_ONLY, "Insufficient permissions: asset " + assetId
                     + " belongs to the system library or another project and is read-only");
         }
-        throw notFound(assetId);
+        throw ApiException.notFound("asset", assetId);
     }
 
     public AssetEntity owned(String projectId, String assetId) {
         AssetEntity asset = ownedIncludingDeleted(projectId, assetId);
         if (asset.getAssetState() == AssetState.DELETED) {
-            throw notFound(assetId);
+            throw ApiException.notFound("asset", assetId);
         }
         return asset;
-    }
-
-    static ApiException notFound(String assetId) {
-        return new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: asset " + assetId + " does not exist");
     }
 }

@@ -1,7 +1,6 @@
 package dev.metastudio.emulator.asset;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,15 +10,9 @@ public interface AssetRepository extends JpaRepository<AssetEntity, String>, Jpa
 
     Optional<AssetEntity> findByProjectIdAndAssetId(String projectId, String assetId);
 
-    List<AssetEntity> findByProjectIdAndAssetIdIn(String projectId, Collection<String> assetIds);
-
-    List<AssetEntity> findByAssetIdInAndSharedWithContains(Collection<String> assetIds, String projectId);
-
     Optional<AssetEntity> findFirstByAssetIdAndSharedWithContains(String assetId, String projectId);
 
     List<AssetEntity> findByAssetStateAndCreateTimeBefore(AssetState state, Instant before);
-
-    long countByProjectId(String projectId);
 
     List<AssetEntity> findByProjectId(String projectId);
 }

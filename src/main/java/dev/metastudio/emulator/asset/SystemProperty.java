@@ -3,8 +3,4 @@ package dev.metastudio.emulator.asset;
 /** A {key, value} classification of an asset; {@code action} says whether an update adds or removes it. */
 public record SystemProperty(Action action, SystemPropertyKey key, String value) {
     public enum Action { ADD, DELETE }
-
-    public SystemProperty withoutAction() {
-        return new SystemProperty(null, key, value);
-    }
 }

@@ -2,7 +2,6 @@ package dev.metastudio.emulator.control;
 
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
-import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.job.JobEntity;
 import dev.metastudio.emulator.job.JobQueue;
 import dev.metastudio.emulator.job.JobRepository;
@@ -66,7 +65,7 @@ class JobsController {
     @GetMapping("/{job_id}")
     Map<String, Object> show(@PathVariable("job_id") String jobId) {
         return jobs.findById(jobId).map(JobsController::view)
-                .orElseThrow(() -> new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: job " + jobId));
+                .orElseThrow(() -> ApiException.notFound("job", jobId));
     }
 
     private static Map<String, Object> view(JobEntity job) {

@@ -27,12 +27,8 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, ErrorCodes.INVALID_PARAMETER, "Invalid parameter: " + field + " " + problem);
     }
 
-    public static ApiException badRequest(String code, String message) {
-        return new ApiException(400, code, message);
-    }
-
-    /** 404 MSS.00000002 for an unknown resource id. */
+    /** 404 MSS.00000002, the reference's "Not Found", for an id the caller cannot see. */
     public static ApiException notFound(String what, String id) {
-        return new ApiException(404, ErrorCodes.NOT_FOUND, what + " not found: " + id);
+        return new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: " + what + " " + id + " does not exist");
     }
 }

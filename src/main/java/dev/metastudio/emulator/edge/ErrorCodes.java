@@ -2,7 +2,6 @@ package dev.metastudio.emulator.edge;
 
 /** Error codes used across features; MSS.* from the reference's examples and table 11-2, APIGW.* from API Gateway. */
 public final class ErrorCodes {
-    public static final String UNAUTHORIZED = "MSS.00000001";
     public static final String NOT_FOUND = "MSS.00000002";
     public static final String INVALID_PARAMETER = "MSS.00000003";
     public static final String INTERNAL_ERROR = "MSS.00000004";
@@ -15,8 +14,6 @@ public final class ErrorCodes {
     public static final String GW_REQUEST_ERROR = "APIGW.0201";
     /** API Gateway: incorrect IAM authentication information (401). */
     public static final String GW_AUTH_FAILED = "APIGW.0301";
-    /** API Gateway: the caller is not authorized for this API (403). */
-    public static final String GW_FORBIDDEN = "APIGW.0302";
     /** API Gateway: throttling threshold reached (429). */
     public static final String GW_THROTTLED = "APIGW.0308";
 

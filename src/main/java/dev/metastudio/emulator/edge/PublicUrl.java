@@ -27,8 +27,4 @@ public class PublicUrl {
         return request.getScheme() + "://" + host;
     }
 
-    /** For work done outside a request (workers): the configured URL, or the given fallback. */
-    public String orElse(String fallback) {
-        return configured != null ? configured : fallback;
-    }
 }

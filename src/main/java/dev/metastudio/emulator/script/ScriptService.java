@@ -7,7 +7,6 @@ import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
-import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.QueryParams;
 import dev.metastudio.emulator.video.model.CompositionRules;
 import dev.metastudio.emulator.video.model.ShootScript;
@@ -150,7 +149,7 @@ public class ScriptService {
     public VideoScriptEntity visible(String projectId, String scriptId) {
         return scripts.findById(scriptId)
                 .filter(s -> s.getProjectId().equals(projectId) || s.getProjectId().equals(AssetEntity.SYSTEM_PROJECT))
-                .orElseThrow(() -> notFound(scriptId));
+                .orElseThrow(() -> ApiException.notFound("video script", scriptId));
     }
 
     private VideoScriptEntity owned(String projectId, String scriptId) {
@@ -239,7 +238,4 @@ public class ScriptService {
         return where.toArray(Predicate[]::new);
     }
 
-    static ApiException notFound(String scriptId) {
-        return new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: video script " + scriptId + " does not exist");
-    }
 }

@@ -10,7 +10,6 @@ import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
-import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.ErrorEnvelope;
 import dev.metastudio.emulator.job.JobEntity;
 import dev.metastudio.emulator.job.JobKind;
@@ -173,8 +172,7 @@ public class VideoJobService {
 
     private JobEntity find(String projectId, String jobId) {
         return jobs.findByJobIdAndProjectIdAndKind(jobId, projectId, JobKind.VIDEO_2D)
-                .orElseThrow(() -> new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: video job " + jobId
-                        + " does not exist"));
+                .orElseThrow(() -> ApiException.notFound("video job", jobId));
     }
 
     static String write(VideoRequests.Document document) {

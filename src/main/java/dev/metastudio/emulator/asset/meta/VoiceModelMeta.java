@@ -41,8 +41,4 @@ public record VoiceModelMeta(
                                   Boolean isSupportSrt) {
     }
 
-    public VoiceModelMeta withCapability(VoiceCapability capability) {
-        return new VoiceModelMeta(order, modelType, sex, language, languages, speedRatio, volumeRatio, isRealtimeVoice,
-                style, capability, externalVoiceMeta, isSupportVcProcess, isSupportThaiAutoSplit, isFlexus);
-    }
 }

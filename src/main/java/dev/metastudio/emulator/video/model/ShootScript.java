@@ -43,8 +43,4 @@ public record ShootScript(
     public record EmotionConfig(String emotion) {
     }
 
-    public ShootScript withThumbnailUrl(String url) {
-        return new ShootScript(scriptType, textConfig, audioDuration, audioDriveActionConfig, audioDriveFileExternalUrl,
-                backgroundConfig, layerConfig, audioConfig, animationConfig, emotionConfig, url);
-    }
 }
