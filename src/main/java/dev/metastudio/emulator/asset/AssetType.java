@@ -2,7 +2,7 @@ package dev.metastudio.emulator.asset;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.metastudio.emulator.edge.JsonEnums;
 
 /** asset_type. The reference spells the business-card template both TEMPLATE and TEMPLET: both are accepted, TEMPLET is emitted as the SDK and the response tables do. */
 public enum AssetType {
@@ -14,12 +14,7 @@ public enum AssetType {
         if ("BUSINESS_CARD_TEMPLATE".equals(value)) {
             return BUSINESS_CARD_TEMPLET;
         }
-        for (AssetType type : values()) {
-            if (type.name().equals(value)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("must be one of " + Arrays.toString(values()) + ", got '" + value + "'");
+        return JsonEnums.byName(values(), value);
     }
 
     @JsonValue

@@ -2,7 +2,7 @@ package dev.metastudio.emulator.callback;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import dev.metastudio.emulator.edge.JsonEnums;
 
 /**
  * {@code callback_config.auth_type} (reference Table 5-146). The table lists the option as {@code None} but gives
@@ -21,12 +21,7 @@ public enum AuthType {
         if ("None".equals(value)) {
             return NONE;
         }
-        for (AuthType type : values()) {
-            if (type.name().equals(value)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("must be one of " + Arrays.toString(values()) + ", got '" + value + "'");
+        return JsonEnums.byName(values(), value);
     }
 
     @JsonValue

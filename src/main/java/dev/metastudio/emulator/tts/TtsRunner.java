@@ -2,6 +2,7 @@ package dev.metastudio.emulator.tts;
 
 import dev.metastudio.emulator.asset.AssetLookup;
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.job.JobContext;
 import dev.metastudio.emulator.job.JobEntity;
 import dev.metastudio.emulator.job.JobFailure;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TtsRunner implements JobRunner {
     static final String TTS_FAILED = "MSS.20050034";
-    static final String TIMBRE_UNAVAILABLE = "MSS.20010131";
 
     private final AssetLookup assets;
     private final ObjectStore store;
@@ -47,7 +47,7 @@ class TtsRunner implements JobRunner {
         TtsRequests.Audition request = TtsService.read(job.getRequest(), TtsRequests.Audition.class);
         var voice = assets.findVisible(job.getProjectId(), request.emotion())
                 .map(VoiceBindings::voiceOf)
-                .orElseThrow(() -> new JobFailure(TIMBRE_UNAVAILABLE, "Timbre ID unavailable: " + request.emotion()));
+                .orElseThrow(() -> new JobFailure(ErrorCodes.TIMBRE_UNAVAILABLE, "Timbre ID unavailable: " + request.emotion()));
         VoiceSettings settings = new VoiceSettings(request.speed() == null ? 100 : request.speed(),
                 request.pitch() == null ? 100 : request.pitch(), request.volume() == null ? 140 : request.volume());
         Path out = null;

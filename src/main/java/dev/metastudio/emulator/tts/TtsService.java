@@ -6,6 +6,7 @@ import dev.metastudio.emulator.asset.AssetType;
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.job.JobEntity;
 import dev.metastudio.emulator.job.JobKind;
 import dev.metastudio.emulator.job.JobQueue;
@@ -25,7 +26,6 @@ public class TtsService {
     static final Duration DOWNLOAD_VALIDITY = Duration.ofHours(1);
     static final int MAX_TEXT = 10_000;
     static final int MAX_ONGOING = 20;
-    static final String TIMBRE_UNAVAILABLE = "MSS.20010131";
     static final String UNKNOWN_TASK = "MSS.20050013";
     static final String TOO_MANY_PREVIEWS = "MSS.60010010";
 
@@ -46,7 +46,7 @@ public class TtsService {
         Check.required(body, "request body");
         Check.length(Check.requiredText(body.text(), "text"), 1, MAX_TEXT, "text");
         String timbre = Check.requiredText(body.emotion(), "emotion");
-        references.usable(projectId, timbre, "emotion", (field, problem) -> new ApiException(400, TIMBRE_UNAVAILABLE,
+        references.usable(projectId, timbre, "emotion", (field, problem) -> new ApiException(400, ErrorCodes.TIMBRE_UNAVAILABLE,
                 "Timbre ID unavailable. Check the timbre ID: " + problem), AssetType.VOICE_MODEL);
         Check.range(body.speed(), 50, 200, "speed");
         Check.range(body.pitch(), 50, 200, "pitch");

@@ -5,6 +5,7 @@ import dev.metastudio.emulator.asset.AssetReferences;
 import dev.metastudio.emulator.asset.AssetType;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -27,7 +28,6 @@ public class CompositionRules {
     public static final int MAX_TEXT_STRING = 131_072;
     public static final int MAX_SSML_BYTES = 128 * 1024;
     public static final int MAX_VIDEO_LAYERS = 2;
-    static final String TIMBRE_UNAVAILABLE = "MSS.20010131";
     static final String TOO_MANY_VIDEOS = "MSS.20010106";
     private static final Set<String> RESIZE_SIZES = Set.of("1920x1080", "1080x1920", "1280x720", "720x1280",
             "3840x2160", "2160x3840");
@@ -142,7 +142,7 @@ public class CompositionRules {
         String id = Check.requiredText(voice.voiceAssetId(), "voice_config.voice_asset_id");
         Check.length(id, 1, 256, "voice_config.voice_asset_id");
         references.usable(projectId, id, "voice_config.voice_asset_id",
-                (field, problem) -> new ApiException(400, TIMBRE_UNAVAILABLE,
+                (field, problem) -> new ApiException(400, ErrorCodes.TIMBRE_UNAVAILABLE,
                         "Timbre ID unavailable. Check the timbre ID: " + field + " " + problem), AssetType.VOICE_MODEL);
         Check.range(voice.speed(), 50, 200, "voice_config.speed");
         Check.range(voice.pitch(), 50, 200, "voice_config.pitch");
