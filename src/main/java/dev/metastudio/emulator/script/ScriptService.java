@@ -3,14 +3,15 @@ package dev.metastudio.emulator.script;
 import dev.metastudio.emulator.asset.AssetEntity;
 import dev.metastudio.emulator.asset.AssetLookup;
 import dev.metastudio.emulator.asset.AssetMapper;
+import dev.metastudio.emulator.composition.CompositionRules;
+import dev.metastudio.emulator.composition.ShootScript;
+import dev.metastudio.emulator.composition.ShootScriptItem;
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.QueryParams;
-import dev.metastudio.emulator.video.model.CompositionRules;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -155,7 +156,7 @@ public class ScriptService {
     private VideoScriptEntity owned(String projectId, String scriptId) {
         VideoScriptEntity script = visible(projectId, scriptId);
         if (!script.getProjectId().equals(projectId)) {
-            throw new ApiException(401, AssetLookup.READ_ONLY, "Insufficient permissions: " + scriptId
+            throw new ApiException(401, ErrorCodes.READ_ONLY, "Insufficient permissions: " + scriptId
                     + " is a system template; copy it to change it");
         }
         return script;

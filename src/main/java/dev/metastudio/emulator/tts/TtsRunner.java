@@ -1,7 +1,10 @@
 package dev.metastudio.emulator.tts;
 
 import dev.metastudio.emulator.asset.AssetLookup;
+import dev.metastudio.emulator.asset.VoiceBindings;
+import dev.metastudio.emulator.composition.VoiceParameters;
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.config.MediaSettings;
 import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.job.JobContext;
 import dev.metastudio.emulator.job.JobEntity;
@@ -12,8 +15,6 @@ import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.speech.SpeechRenderer;
 import dev.metastudio.emulator.media.speech.VoiceSettings;
 import dev.metastudio.emulator.storage.ObjectStore;
-import dev.metastudio.emulator.video.render.MediaSettings;
-import dev.metastudio.emulator.video.render.VoiceBindings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,7 @@ class TtsRunner implements JobRunner {
         var voice = assets.findVisible(job.getProjectId(), request.emotion())
                 .map(VoiceBindings::voiceOf)
                 .orElseThrow(() -> new JobFailure(ErrorCodes.TIMBRE_UNAVAILABLE, "Timbre ID unavailable: " + request.emotion()));
-        VoiceSettings settings = new VoiceSettings(request.speed() == null ? 100 : request.speed(),
-                request.pitch() == null ? 100 : request.pitch(), request.volume() == null ? 140 : request.volume());
+        VoiceSettings settings = VoiceParameters.settings(request.speed(), request.pitch(), request.volume());
         Path out = null;
         try {
             Files.createDirectories(scratch);

@@ -3,6 +3,7 @@ package dev.metastudio.emulator.tts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.metastudio.emulator.asset.AssetReferences;
 import dev.metastudio.emulator.asset.AssetType;
+import dev.metastudio.emulator.composition.VoiceParameters;
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
@@ -48,9 +49,7 @@ public class TtsService {
         String timbre = Check.requiredText(body.emotion(), "emotion");
         references.usable(projectId, timbre, "emotion", (field, problem) -> new ApiException(400, ErrorCodes.TIMBRE_UNAVAILABLE,
                 "Timbre ID unavailable. Check the timbre ID: " + problem), AssetType.VOICE_MODEL);
-        Check.range(body.speed(), 50, 200, "speed");
-        Check.range(body.pitch(), 50, 200, "pitch");
-        Check.range(body.volume(), 90, 240, "volume");
+        VoiceParameters.check(body.speed(), body.pitch(), body.volume(), "");
         long ongoing = jobs.countByProjectIdAndKindAndState(projectId, JobKind.TTS_AUDITION, JobState.WAITING)
                 + jobs.countByProjectIdAndKindAndState(projectId, JobKind.TTS_AUDITION, JobState.PROCESSING);
         if (ongoing >= MAX_ONGOING) {

@@ -5,6 +5,16 @@ import dev.metastudio.emulator.asset.AssetFileEntity;
 import dev.metastudio.emulator.asset.AssetReferences;
 import dev.metastudio.emulator.asset.AssetType;
 import dev.metastudio.emulator.asset.EngineBinding;
+import dev.metastudio.emulator.asset.VoiceBindings;
+import dev.metastudio.emulator.composition.BackgroundConfigInfo;
+import dev.metastudio.emulator.composition.BackgroundMusicConfig;
+import dev.metastudio.emulator.composition.Composition;
+import dev.metastudio.emulator.composition.LayerConfig;
+import dev.metastudio.emulator.composition.ShootScript;
+import dev.metastudio.emulator.composition.ShootScriptItem;
+import dev.metastudio.emulator.composition.VideoConfig;
+import dev.metastudio.emulator.composition.VoiceConfig;
+import dev.metastudio.emulator.composition.VoiceParameters;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.job.JobFailure;
 import dev.metastudio.emulator.media.MediaException;
@@ -25,14 +35,6 @@ import dev.metastudio.emulator.media.speech.VoiceSettings;
 import dev.metastudio.emulator.script.ScriptAudio;
 import dev.metastudio.emulator.storage.ObjectInfo;
 import dev.metastudio.emulator.storage.ObjectStore;
-import dev.metastudio.emulator.video.model.BackgroundConfigInfo;
-import dev.metastudio.emulator.video.model.BackgroundMusicConfig;
-import dev.metastudio.emulator.video.model.Composition;
-import dev.metastudio.emulator.video.model.LayerConfig;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import dev.metastudio.emulator.video.model.VideoConfig;
-import dev.metastudio.emulator.video.model.VoiceConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,12 +71,12 @@ public class RenderResolver {
             LayoutOrientation layout = framing == Framing.PORTRAIT ? LayoutOrientation.PORTRAIT : LayoutOrientation.LANDSCAPE;
             VideoConfig v = c.videoConfig();
             Voice voice = null;
-            VoiceSettings settings = VoiceSettings.DEFAULT;
+            VoiceSettings settings = VoiceParameters.settings(null, null, null);
             if (c.voiceConfig() != null) {
                 VoiceConfig vc = c.voiceConfig().withDefaults();
                 voice = VoiceBindings.voiceOf(references.usable(projectId, vc.voiceAssetId(), "voice_config.voice_asset_id",
                         AssetType.VOICE_MODEL));
-                settings = new VoiceSettings(vc.speed(), vc.pitch(), vc.volume());
+                settings = vc.settings();
             }
             List<Scene> scenes = new ArrayList<>();
             List<ShootScriptItem> items = new ArrayList<>(c.shootScripts());

@@ -4,6 +4,7 @@ import dev.metastudio.emulator.asset.FileCategory;
 import dev.metastudio.emulator.asset.PlatformVideos;
 import dev.metastudio.emulator.asset.meta.MediaMetas;
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.config.MediaSettings;
 import dev.metastudio.emulator.job.JobContext;
 import dev.metastudio.emulator.job.JobEntity;
 import dev.metastudio.emulator.job.JobFailure;

@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.model;
+package dev.metastudio.emulator.composition;
 
 /** ShootScriptItem: one scene, ordered by its unique sequence_no. */
 public record ShootScriptItem(Integer sequenceNo, ShootScript shootScript, SubtitleFiles subtitleFileInfo) {

@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.model;
+package dev.metastudio.emulator.composition;
 
 import java.util.List;
 

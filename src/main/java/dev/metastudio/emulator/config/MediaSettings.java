@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.render;
+package dev.metastudio.emulator.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

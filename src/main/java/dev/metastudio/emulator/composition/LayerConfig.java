@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.model;
+package dev.metastudio.emulator.composition;
 
 /** LayerConfig (reference Table 5-14): a HUMAN, IMAGE, VIDEO or TEXT layer placed in the 1920x1080/1080x1920 layout. */
 public record LayerConfig(

@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.control;
+package dev.metastudio.emulator.config;
 
 /** One thing the server needs before it can serve: the health endpoint runs every bean of this type. */
 public interface ReadinessCheck {

@@ -1,7 +1,5 @@
-package dev.metastudio.emulator.video.render;
+package dev.metastudio.emulator.asset;
 
-import dev.metastudio.emulator.asset.AssetEntity;
-import dev.metastudio.emulator.asset.EngineBinding;
 import dev.metastudio.emulator.media.speech.Sex;
 import dev.metastudio.emulator.media.speech.Voice;
 

@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.model;
+package dev.metastudio.emulator.composition;
 
 import dev.metastudio.emulator.asset.AssetEntity;
 import dev.metastudio.emulator.asset.AssetReferences;
@@ -144,9 +144,7 @@ public class CompositionRules {
         references.usable(projectId, id, "voice_config.voice_asset_id",
                 (field, problem) -> new ApiException(400, ErrorCodes.TIMBRE_UNAVAILABLE,
                         "Timbre ID unavailable. Check the timbre ID: " + field + " " + problem), AssetType.VOICE_MODEL);
-        Check.range(voice.speed(), 50, 200, "voice_config.speed");
-        Check.range(voice.pitch(), 50, 200, "voice_config.pitch");
-        Check.range(voice.volume(), 90, 240, "voice_config.volume");
+        VoiceParameters.check(voice.speed(), voice.pitch(), voice.volume(), "voice_config.");
     }
 
     private void music(String projectId, BackgroundMusicConfig music) {

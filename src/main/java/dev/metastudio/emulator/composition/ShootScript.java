@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.model;
+package dev.metastudio.emulator.composition;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.video.model;
+package dev.metastudio.emulator.composition;
 
 /**
  * VideoConfig (reference Table 5-5). frame_rate is a string in the SDK; the reference's own examples also send a
