@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.job;
+package dev.metastudio.emulator.work;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,11 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease        how long a claim lasts without renewal; a node that dies frees its jobs after this
  * @param maxAttempts  claims a job gets before it fails for good
  * @param pollInterval how often idle workers look for work submitted on other nodes
+ * @param signalInterval how often a node reads the signals (stop, commands, advance) of the items it runs
+ * @param kinds        the kinds of work this node claims (empty: every kind it has a runner for)
  */
 @ConfigurationProperties("metastudio.workers")
 public record WorkerProperties(Integer count, String capabilities, Duration lease, Integer maxAttempts,
                                Duration pollInterval, String nodeId, Integer maxWaitingPerTenant,
-                               Integer maxProcessingPerTenant) {
+                               Integer maxProcessingPerTenant, Duration signalInterval, String kinds) {
 
     public WorkerProperties {
         count = count == null || count <= 0 ? Runtime.getRuntime().availableProcessors() : count;
@@ -30,6 +32,8 @@ public record WorkerProperties(Integer count, String capabilities, Duration leas
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         maxWaitingPerTenant = maxWaitingPerTenant == null ? 20 : maxWaitingPerTenant;
         maxProcessingPerTenant = maxProcessingPerTenant == null ? 20 : maxProcessingPerTenant;
+        signalInterval = signalInterval == null || signalInterval.toMillis() < 10 ? Duration.ofMillis(250) : signalInterval;
+        kinds = kinds == null ? "" : kinds.trim().toUpperCase(Locale.ROOT);
         for (String capability : capabilities.split(",")) {
             capability = capability.trim();
             if (!capability.equals("cpu") && !capability.equals("gpu")) {
@@ -40,6 +44,11 @@ public record WorkerProperties(Integer count, String capabilities, Duration leas
 
     public List<String> capabilityList() {
         return Arrays.stream(capabilities.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The kinds named by {@code metastudio.workers.kinds}; empty means every kind. */
+    public List<String> kindList() {
+        return Arrays.stream(kinds.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     public boolean hasGpu() {

@@ -1,9 +1,9 @@
-package dev.metastudio.emulator.job;
+package dev.metastudio.emulator.work;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(WorkerProperties.class)
-class JobConfig {
+class WorkConfig {
 }

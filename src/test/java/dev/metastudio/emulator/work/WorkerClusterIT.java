@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.job;
+package dev.metastudio.emulator.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

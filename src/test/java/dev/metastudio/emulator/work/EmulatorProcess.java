@@ -1,4 +1,4 @@
-package dev.metastudio.emulator.job;
+package dev.metastudio.emulator.work;
 
 import dev.metastudio.emulator.support.TestDatabase;
 import dev.metastudio.emulator.support.TestProjects;
