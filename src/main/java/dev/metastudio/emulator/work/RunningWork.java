@@ -198,7 +198,7 @@ final class RunningWork implements WorkContext {
     }
 
     @Override
-    public boolean awaitSignal(Duration timeout) throws InterruptedException {
+    public boolean awaitSignal(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (monitor) {
             while (!signalled && !stopRequested()) {
@@ -206,7 +206,12 @@ final class RunningWork implements WorkContext {
                 if (left <= 0) {
                     return false;
                 }
-                monitor.wait(Math.max(1, left / 1_000_000));
+                try {
+                    monitor.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
             }
             signalled = false;
             return true;
@@ -269,10 +274,8 @@ final class RunningWork implements WorkContext {
     }
 
     private void pause(long millis) {
-        try {
-            awaitSignal(Duration.ofMillis(millis));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        awaitSignal(Duration.ofMillis(millis));
+        if (Thread.currentThread().isInterrupted()) {
             leaseLost();
         }
     }

@@ -56,6 +56,9 @@ public interface WorkContext {
     /** Records a taken command's outcome (its result is the runner's JSON document). */
     void completeCommand(String commandId, boolean succeeded, String resultJson);
 
-    /** Sleeps until a signal (stop, command, advance, lost lease) or the timeout; true when signalled. */
-    boolean awaitSignal(Duration timeout) throws InterruptedException;
+    /**
+     * Sleeps until a signal (stop, command, advance, lost lease) or the timeout; true when signalled. An interrupt
+     * ends the wait as a signal (the interrupt flag stays set).
+     */
+    boolean awaitSignal(Duration timeout);
 }
