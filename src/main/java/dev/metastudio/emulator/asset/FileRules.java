@@ -100,12 +100,12 @@ final class FileRules {
         return dot < 0 || dot == fileName.length() - 1 ? null : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The object-key suffix: the type if it is a plain short word, so keys never carry caller-chosen paths. */
     /** Where a file's bytes live in the object store: under its project and asset, with its type as extension. */
     static String objectKey(String projectId, AssetEntity asset, String fileId, String fileType) {
         return "projects/" + projectId + "/assets/" + asset.getId() + "/" + fileId + keySuffix(fileType);
     }
 
+    /** The object-key suffix: the type if it is a plain short word, so keys never carry caller-chosen paths. */
     static String keySuffix(String fileType) {
         return fileType.matches("[a-z0-9]{1,16}") ? "." + fileType : "";
     }
