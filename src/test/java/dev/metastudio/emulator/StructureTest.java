@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The module boundaries, checked on the compiled classes: no cycles between packages, the media engine free of the
  * application and of Spring, JPA and servlets, and for every module the modules it may use and, of a feature, only
- * its named API. A new dependency that breaks the table fails here, naming the classes.
+ * its named API. A new dependency that breaks the table fails here, naming the classes. (Compile-time constants
+ * are inlined by javac and leave no trace in the classes: a reference to another module's {@code static final}
+ * String or number is not seen.)
  */
 class StructureTest {
     private static final String ROOT = "dev.metastudio.emulator";
@@ -40,7 +42,7 @@ class StructureTest {
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
                     "WorkCommand", "QueueState", "Progression", "ProgressionPolicy", "Advance", "WorkFaults",
                     "WorkerProperties"),
-            "video", List.of("VideoJobs", "VideoJobState", "VideoCodes", "VideoRequests", "VideoJobService"),
+            "video", List.of("VideoJobs", "VideoJobState", "VideoCodes", "VideoRequests"),
             "tts", List.of("TtsService", "TtsJobState"),
             "iam", List.of());
 
@@ -92,7 +94,7 @@ class StructureTest {
     void theMediaEngineKnowsNothingOfTheApplicationNorOfSpringJpaOrHttp() {
         noClasses().that().resideInAPackage(ROOT + ".media..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
-                        "jakarta.servlet..", "org.hibernate..", "com.fasterxml.jackson..")
+                        "jakarta.servlet..", "org.hibernate..")
                 .orShould().dependOnClassesThat(new DescribedPredicate<JavaClass>("are application classes outside media") {
                     @Override
                     public boolean test(JavaClass c) {
