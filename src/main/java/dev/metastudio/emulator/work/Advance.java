@@ -15,6 +15,10 @@ public sealed interface Advance {
     record StillWorking(String state) implements Advance {
     }
 
+    /** The job waits in a state the tenant leaves with a command (its runner parked it), not with an advance. */
+    record AwaitingCommand(String state) implements Advance {
+    }
+
     /** The job's kind does not progress manually, and nothing waits for an advance. */
     record NotManual(String state) implements Advance {
     }

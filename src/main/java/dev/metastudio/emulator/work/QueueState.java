@@ -8,6 +8,11 @@ public enum QueueState {
     QUEUED,
     /** Claimed: a node runs it under a lease it renews. */
     RUNNING,
+    /**
+     * Its runner parked it in a state that waits for the tenant (a command): no node holds it; the next command
+     * (or a stop) queues it again and a node resumes it.
+     */
+    PARKED,
     /** Finished; the feature's job says how. */
     DONE
 }

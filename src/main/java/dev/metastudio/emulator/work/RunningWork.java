@@ -33,6 +33,7 @@ final class RunningWork implements WorkContext {
     private volatile boolean leaseHeld = true;
     private volatile boolean stopSignal;
     private volatile boolean finished;
+    private volatile boolean parked;
     private volatile boolean signalled;
     private volatile long seenSeq;
     private volatile String granted;
@@ -139,7 +140,7 @@ final class RunningWork implements WorkContext {
 
     @Override
     public StopReason stopReason() {
-        if (!leaseHeld || finished) {
+        if (!leaseHeld || finished || parked) {
             return StopReason.LEASE_LOST;
         }
         if (node.shuttingDown()) {
@@ -171,6 +172,24 @@ final class RunningWork implements WorkContext {
             }
         }
         return committed;
+    }
+
+    @Override
+    public boolean park(String state, BooleanSupplier apply) {
+        if (!passGate(state)) {
+            return false;
+        }
+        boolean committed = engine.park(item.workId(), node.nodeId(), state, apply);
+        if (committed) {
+            jobState = state;
+            parked = true;
+        }
+        return committed;
+    }
+
+    /** Parked by its runner: ended for now without a result, and not a failure. */
+    boolean parked() {
+        return parked;
     }
 
     @Override

@@ -47,6 +47,14 @@ public interface WorkContext {
      */
     boolean transition(String state, BooleanSupplier apply);
 
+    /**
+     * Like {@link #transition}, into a state the job leaves only on a tenant's command (a training job's
+     * WAIT_USER_CONFIRM): the item is parked, no node holds it, and the runner should return. The next command
+     * (or a stop) queues it again; the runner that resumes it sees the parked state as {@link WorkItem#jobState()}
+     * and takes the command with {@link #takeCommands()}.
+     */
+    boolean park(String state, BooleanSupplier apply);
+
     /** Runs {@code work} in a transaction only while this node still holds the item; empty when it does not. */
     <T> Optional<T> transact(Supplier<T> work);
 

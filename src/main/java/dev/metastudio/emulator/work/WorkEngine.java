@@ -103,6 +103,18 @@ class WorkEngine {
         }).orElse(false)));
     }
 
+    /** Like {@link #commit}, leaving the item parked (unheld, waiting for a command) in {@code state}. */
+    boolean park(String workId, String nodeId, String state, BooleanSupplier apply) {
+        return Boolean.TRUE.equals(tx.execute(status -> rows.lockHeld(workId, nodeId).map(item -> {
+            if (!apply.getAsBoolean()) {
+                status.setRollbackOnly();
+                return false;
+            }
+            rows.park(workId, state, clock.instant());
+            return true;
+        }).orElse(false)));
+    }
+
     <T> Optional<T> transact(String workId, String nodeId, Supplier<T> work) {
         return tx.execute(status -> rows.lockHeld(workId, nodeId).map(item -> work.get()));
     }

@@ -86,16 +86,26 @@ public class WorkQueue {
         Optional<WorkItem> item = rows.find(kind, subjectId)
                 .filter(w -> rows.requestStop(w.workId(), clock.instant()))
                 .flatMap(w -> rows.find(w.workId()));
+        item.filter(w -> rows.unpark(w.workId(), clock.instant())).ifPresent(w -> wakeups.queued());
         item.ifPresent(w -> wakeups.signalled());
         return item;
     }
 
-    /** Sends a command to an unfinished job; its runner takes commands in order. Empty when the job is finished. */
+    /**
+     * Sends a command to an unfinished job; its runner takes commands in order, and a job parked waiting for one is
+     * queued again. Empty when the job is finished.
+     */
     @Transactional
     public Optional<WorkCommand> command(String kind, String subjectId, String name, String payloadJson) {
         Optional<WorkCommand> command = rows.find(kind, subjectId).flatMap(w -> rows.lock(w.workId()))
                 .filter(w -> w.queueState() != QueueState.DONE)
-                .map(w -> rows.addCommand(w.workId(), name, payloadJson, clock.instant()));
+                .map(w -> {
+                    WorkCommand added = rows.addCommand(w.workId(), name, payloadJson, clock.instant());
+                    if (rows.unpark(w.workId(), clock.instant())) {
+                        wakeups.queued();
+                    }
+                    return added;
+                });
         command.ifPresent(c -> wakeups.signalled());
         return command;
     }
@@ -139,6 +149,9 @@ public class WorkQueue {
             if (item.queueState() == QueueState.DONE || kind.terminal(item.jobState())) {
                 return new Advance.Terminal(item.jobState());
             }
+            if (item.queueState() == QueueState.PARKED) {
+                return new Advance.AwaitingCommand(item.jobState());
+            }
             if (item.awaitingState() == null) {
                 return kinds.progression(item.kind()).manual() ? new Advance.StillWorking(item.jobState())
                         : new Advance.NotManual(item.jobState());
@@ -163,6 +176,17 @@ public class WorkQueue {
             Thread.sleep(20);
         }
         return pending;
+    }
+
+    /**
+     * Removes every work item of a project (a control-plane reset), in the caller's transaction: their runners
+     * lose them within a signal interval and never write again. The features delete their own jobs.
+     */
+    @Transactional
+    public int removeProject(String projectId) {
+        int removed = rows.deleteProject(projectId);
+        wakeups.signalled();
+        return removed;
     }
 
     public Optional<WorkItem> item(String kind, String subjectId) {

@@ -148,6 +148,24 @@ class WorkRows {
                 + " update_time = ?, end_time = ? WHERE work_id = ?", state, ts(now), ts(now), ts(now), workId);
     }
 
+    /** Parked in {@code state}: no lease, attempts start again when a command resumes it. */
+    void park(String workId, String state, Instant now) {
+        jdbc.update("UPDATE work_item SET queue_state = 'PARKED', job_state = ?, state_since = ?, lease_owner = NULL,"
+                + " lease_until = NULL, awaiting_state = NULL, granted_state = NULL, attempts = 0, update_time = ?"
+                + " WHERE work_id = ?", state, ts(now), ts(now), workId);
+    }
+
+    /** A parked item is queued again (a command or a stop arrived for it); true when it was parked. */
+    boolean unpark(String workId, Instant now) {
+        return jdbc.update("UPDATE work_item SET queue_state = 'QUEUED', update_time = ? WHERE work_id = ?"
+                + " AND queue_state = 'PARKED'", ts(now), workId) == 1;
+    }
+
+    /** Every item of a project, with its commands; their runners lose them and never write again. */
+    int deleteProject(String projectId) {
+        return jdbc.update("DELETE FROM work_item WHERE project_id = ?", projectId);
+    }
+
     /**
      * Back to the queue (a lost lease, or this node shutting down: {@code refund} gives back the attempt), HELD with
      * the started state awaited when progression is manual.

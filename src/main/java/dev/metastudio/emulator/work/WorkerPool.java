@@ -163,7 +163,7 @@ public class WorkerPool implements SmartLifecycle, RunningWork.Node {
         long begun = System.nanoTime();
         try {
             kind.runner().run(item, work);
-            if (!work.finished()) {
+            if (!work.finished() && !work.parked()) {
                 end(work, kind.internalErrorCode(), "Undefined internal error: the job's work ended without a result");
             }
         } catch (WorkFailure failure) {
@@ -174,9 +174,9 @@ public class WorkerPool implements SmartLifecycle, RunningWork.Node {
         } finally {
             running.remove(item.workId());
         }
-        LOG.info("Job {} ({}) ended {} after {} ms on {}", item.subjectId(), item.kind(),
-                work.finished() ? "by its runner" : "with " + work.stopReason(), (System.nanoTime() - begun) / 1_000_000,
-                nodeId);
+        String ended = work.finished() ? "by its runner" : work.parked() ? "parked" : "with " + work.stopReason();
+        LOG.info("Job {} ({}) ended {} after {} ms on {}", item.subjectId(), item.kind(), ended,
+                (System.nanoTime() - begun) / 1_000_000, nodeId);
     }
 
     /** A failure goes through the kind's failure path, unless the item is no longer this node's to end. */
@@ -236,7 +236,7 @@ public class WorkerPool implements SmartLifecycle, RunningWork.Node {
             WorkRows.Signal signal = signals.get(work.item().workId());
             if (signal != null) {
                 work.signal(signal);
-            } else if (work.registeredBefore(startedAt) && !work.finished() && work.leaseHeld()) {
+            } else if (work.registeredBefore(startedAt) && !work.finished() && !work.parked() && work.leaseHeld()) {
                 LOG.warn("Job {} is no longer held by {} (taken over, cancelled, failed or deleted); stopping it",
                         work.item().subjectId(), nodeId);
                 work.leaseLost();
@@ -247,7 +247,7 @@ public class WorkerPool implements SmartLifecycle, RunningWork.Node {
     private void renewLeases() {
         for (RunningWork work : running.values()) {
             try {
-                if (!work.finished() && !engine.renew(work.item().workId(), nodeId, work.done(), work.total())) {
+                if (!work.finished() && !work.parked() && !engine.renew(work.item().workId(), nodeId, work.done(), work.total())) {
                     work.leaseLost();
                 }
             } catch (RuntimeException e) {

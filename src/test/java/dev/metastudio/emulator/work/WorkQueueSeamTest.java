@@ -135,6 +135,62 @@ class WorkQueueSeamTest {
         }
     }
 
+    /** A training-like job waits for the tenant without holding a worker, and resumes on the tenant's command. */
+    @Test
+    void aJobParkedForATenantsCommandHoldsNoWorkerAndResumesOnTheCommand() throws Exception {
+        WorkHarness.TestKind training = new WorkHarness.TestKind("TRAINING");
+        List<String> resumedIn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        training.runner = (item, context) -> {
+            if (item.jobState().equals("WAITING")) {
+                context.transition("PROCESSING", () -> true);
+                context.park("WAIT_USER_CONFIRM", () -> true);
+                return;
+            }
+            resumedIn.add(item.jobState());
+            for (WorkCommand command : context.takeCommands()) {
+                context.completeCommand(command.commandId(), true, "{\"command_result\":\"EXECUTE_SUCCESS\"}");
+                context.transition(command.name().equals("CONFIRM_ACCEPT") ? "SUCCEED" : "FAILED", () -> true);
+            }
+        };
+        try (WorkHarness h = WorkHarness.h2("", training).start()) {
+            h.submit("TRAINING", "train-1");
+            WorkItem parked = h.await("TRAINING", "train-1", QueueState.PARKED);
+            assertThat(parked.jobState()).isEqualTo("WAIT_USER_CONFIRM");
+            assertThat(parked.leaseOwner()).isNull();
+            assertThat(parked.attempts()).as("waiting for a tenant spends no attempt").isZero();
+            assertThat(h.queue.advance("train-1", SOON)).isEqualTo(new Advance.AwaitingCommand("WAIT_USER_CONFIRM"));
+            WorkCommand accept = h.queue.command("TRAINING", "train-1", "CONFIRM_ACCEPT", "{}").orElseThrow();
+            assertThat(h.await("TRAINING", "train-1", QueueState.DONE).jobState()).isEqualTo("SUCCEED");
+            assertThat(resumedIn).containsExactly("WAIT_USER_CONFIRM");
+            assertThat(h.queue.command(accept.commandId()).orElseThrow().result()).contains("EXECUTE_SUCCESS");
+        }
+    }
+
+    /** A control-plane reset removes a project's items: a runner in the middle of its work never writes again. */
+    @Test
+    void removingAProjectsItemsStopsTheirRunnersWithoutWrites() throws Exception {
+        WorkHarness.TestKind video = new WorkHarness.TestKind("VIDEO");
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicReference<Boolean> wrote = new AtomicReference<>();
+        video.runner = (item, context) -> {
+            context.transition("PROCESSING", () -> true);
+            running.countDown();
+            while (!context.stopRequested()) {
+                context.awaitSignal(Duration.ofSeconds(2));
+            }
+            wrote.set(context.transition("SUCCEED", () -> true));
+        };
+        try (WorkHarness h = WorkHarness.h2("", video).start()) {
+            h.submit("VIDEO", "v-reset");
+            await(running);
+            assertThat(h.queue.removeProject("project-1")).isEqualTo(1);
+            awaitTrue(() -> wrote.get() != null);
+            assertThat(wrote.get()).isFalse();
+            assertThat(h.queue.item("VIDEO", "v-reset")).isEmpty();
+            assertThat(video.failed).isEmpty();
+        }
+    }
+
     @Test
     void manualProgressionHoldsEveryDocumentedStateUntilAdvanced() throws Exception {
         WorkHarness.TestKind video = new WorkHarness.TestKind("VIDEO");
