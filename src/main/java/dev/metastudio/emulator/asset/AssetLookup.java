@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AssetLookup {
-    public static final String READ_ONLY = "MSS.00023001";
-
     private final AssetRepository assets;
 
     AssetLookup(AssetRepository assets) {
@@ -36,7 +35,7 @@ public class AssetLookup {
             return own.get();
         }
         if (findVisible(projectId, assetId).isPresent()) {
-            throw new ApiException(401, READ_ONLY, "Insufficient permissions: asset " + assetId
+            throw new ApiException(401, ErrorCodes.READ_ONLY, "Insufficient permissions: asset " + assetId
                     + " belongs to the system library or another project and is read-only");
         }
         throw ApiException.notFound("asset", assetId);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.config.ServerSecrets;
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.storage.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +66,7 @@ class AssetReplication {
     AssetRequests.Replication info(String projectId, String assetId) {
         AssetEntity asset = lookup.owned(projectId, assetId);
         if (!asset.getAssetState().inUse()) {
-            throw new ApiException(400, "MSS.10001010", "Asset unavailable: only ACTIVED or UNACTIVED assets can be"
+            throw new ApiException(400, AssetCodes.ASSET_UNAVAILABLE, "Asset unavailable: only ACTIVED or UNACTIVED assets can be"
                     + " copied; asset " + assetId + " is " + asset.getAssetState());
         }
         long expire = clock.instant().plus(VALIDITY).toEpochMilli();
@@ -87,7 +88,7 @@ class AssetReplication {
         tx.executeWithoutResult(status -> {
             AssetEntity source = assets.findByProjectIdAndAssetId(sealed.projectId(), sealed.assetId())
                     .filter(a -> a.getAssetState().inUse())
-                    .orElseThrow(() -> new ApiException(404, "MSS.00000002", "Not Found: the asset to copy, "
+                    .orElseThrow(() -> new ApiException(404, ErrorCodes.NOT_FOUND, "Not Found: the asset to copy, "
                             + sealed.assetId() + ", no longer exists or is not usable"));
             if (assets.findByProjectIdAndAssetId(targetProject, sealed.assetId()).isPresent()) {
                 throw ApiException.invalid("asset_id", sealed.assetId() + " already exists in project " + targetProject);
@@ -176,7 +177,7 @@ class AssetReplication {
         copy.setAssetFileCategory(file.getAssetFileCategory());
         copy.setState(FileState.CREATED);
         copy.setTranscodingStatus(file.getTranscodingStatus());
-        copy.setObjectKey(FileService.objectKey(targetProject, asset, copy.getFileId(), file.getFileType()));
+        copy.setObjectKey(FileRules.objectKey(targetProject, asset, copy.getFileId(), file.getFileType()));
         copy.setCreateTime(clock.instant());
         copy.setUpdateTime(clock.instant());
         return copy;

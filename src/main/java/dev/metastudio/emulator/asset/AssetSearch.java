@@ -2,14 +2,11 @@ package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
+import dev.metastudio.emulator.edge.Paging;
 import dev.metastudio.emulator.edge.QueryParams;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -17,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,28 +32,19 @@ class AssetSearch {
     record Page(long count, List<AssetEntity> assets) {
     }
 
-    private final EntityManager entities;
+    private final AssetRepository assets;
 
-    AssetSearch(EntityManager entities) {
-        this.entities = entities;
+    AssetSearch(AssetRepository assets) {
+        this.assets = assets;
     }
 
     @Transactional(readOnly = true)
     Page search(String projectId, QueryParams q) {
-        int limit = q.integer("limit", 10, 1, 100);
-        int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
-        CriteriaBuilder cb = entities.getCriteriaBuilder();
-
-        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-        Root<AssetEntity> countRoot = countQuery.from(AssetEntity.class);
-        countQuery.select(cb.count(countRoot)).where(filters(projectId, q, cb, countQuery, countRoot));
-        long count = entities.createQuery(countQuery).getSingleResult();
-
-        CriteriaQuery<AssetEntity> pageQuery = cb.createQuery(AssetEntity.class);
-        Root<AssetEntity> root = pageQuery.from(AssetEntity.class);
-        pageQuery.select(root).where(filters(projectId, q, cb, pageQuery, root)).orderBy(order(q, cb, root));
-        TypedQuery<AssetEntity> page = entities.createQuery(pageQuery).setFirstResult(offset).setMaxResults(limit);
-        return new Page(count, page.getResultList());
+        Paging paging = Paging.of(q);
+        Sort sort = order(q);
+        org.springframework.data.domain.Page<AssetEntity> page = assets.findAll(
+                (a, query, cb) -> cb.and(filters(projectId, q, cb, query, a)), paging.sorted(sort));
+        return new Page(page.getTotalElements(), page.getContent());
     }
 
     private Predicate[] filters(String projectId, QueryParams q, CriteriaBuilder cb, CriteriaQuery<?> query,
@@ -156,7 +145,7 @@ class AssetSearch {
         };
     }
 
-    private Order[] order(QueryParams q, CriteriaBuilder cb, Root<AssetEntity> a) {
+    private static Sort order(QueryParams q) {
         String key = q.oneOf("sort_key", List.of("create_time", "update_time", "asset_order"), "create_time");
         boolean asc = "asc".equals(q.oneOf("sort_dir", List.of("asc", "desc"), "asc"));
         String attribute = switch (key) {
@@ -164,13 +153,9 @@ class AssetSearch {
             case "asset_order" -> "assetOrder";
             default -> "createTime";
         };
-        Expression<?> sorted = a.get(attribute);
-        List<Order> orders = new ArrayList<>();
-        orders.add(asc ? cb.asc(sorted) : cb.desc(sorted));
         // Equal asset_order values put the newest first, as the reference says.
-        orders.add(cb.desc(a.get("createTime")));
-        orders.add(cb.asc(a.get("assetId")));
-        return orders.toArray(Order[]::new);
+        return Sort.by(asc ? Sort.Order.asc(attribute) : Sort.Order.desc(attribute), Sort.Order.desc("createTime"),
+                Sort.Order.asc("assetId"));
     }
 
     private static Predicate hasTag(String tag, boolean exact, CriteriaBuilder cb, CriteriaQuery<?> query,

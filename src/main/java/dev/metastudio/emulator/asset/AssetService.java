@@ -83,7 +83,7 @@ public class AssetService {
         AssetValidation.update(body);
         AssetEntity asset = lookup.owned(projectId, assetId);
         if (asset.getAssetState() == AssetState.DELETING) {
-            throw new ApiException(400, "MSS.10001010", "Asset unavailable: asset " + assetId
+            throw new ApiException(400, AssetCodes.ASSET_UNAVAILABLE, "Asset unavailable: asset " + assetId
                     + " is in the recycle bin; restore it first");
         }
         if (body.assetType() != null && body.assetType() != asset.getAssetType()) {

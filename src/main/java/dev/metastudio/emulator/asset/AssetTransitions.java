@@ -8,18 +8,17 @@ import java.time.Instant;
  * move to and restore from the recycle bin, delete permanently. Everything else changes state on its own.
  */
 final class AssetTransitions {
-    static final String INVALID_CHANGE = "MSS.10001013";
 
     private AssetTransitions() {
     }
 
     static void setUsable(AssetEntity asset, AssetState target, Instant now) {
         if (target != AssetState.ACTIVED && target != AssetState.UNACTIVED) {
-            throw new ApiException(400, INVALID_CHANGE, "Invalid asset status change: tenants may only set asset_state"
+            throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid asset status change: tenants may only set asset_state"
                     + " to ACTIVED or UNACTIVED, not " + target);
         }
         if (!asset.getAssetState().inUse()) {
-            throw new ApiException(400, INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
+            throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
                     + " is " + asset.getAssetState() + "; only ACTIVED and UNACTIVED assets can be (de)activated");
         }
         asset.setAssetState(target);
@@ -37,11 +36,11 @@ final class AssetTransitions {
 
     static void restore(AssetEntity asset, Instant now) {
         if (asset.getAssetState() == AssetState.DELETED) {
-            throw new ApiException(400, INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
+            throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
                     + " was permanently deleted (mode=force) and cannot be restored");
         }
         if (asset.getAssetState() != AssetState.DELETING) {
-            throw new ApiException(400, INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
+            throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
                     + " is " + asset.getAssetState() + ", not in the recycle bin (DELETING)");
         }
         AssetState previous = asset.getStateBeforeDelete();

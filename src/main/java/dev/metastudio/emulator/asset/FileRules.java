@@ -12,8 +12,6 @@ final class FileRules {
     static final long MAX_LARGE_FILE_SIZE = 536_870_912_000L;
     static final long MAX_IMAGE_OR_AUDIO = 500L * 1024 * 1024;
     static final long MAX_VIDEO = 1024L * 1024 * 1024;
-    static final String INVALID_FORMAT = "MSS.10001034";
-    static final String TOO_LARGE = "MSS.10001024";
 
     private static final Set<String> IMAGES = Set.of("png", "jpg", "jpeg", "gif", "bmp");
     private static final Set<String> VIDEOS = Set.of("mp4", "m4v", "mkv", "mov", "flv", "3gp", "wmv", "avi", "webm");
@@ -53,7 +51,7 @@ final class FileRules {
     static void checkFormat(AssetType assetType, FileCategory category, String fileType) {
         Set<String> allowed = allowedFormats(assetType, category);
         if (allowed != null && !allowed.contains(fileType)) {
-            throw new ApiException(400, INVALID_FORMAT, "Invalid file format: a " + category + " file of a " + assetType
+            throw new ApiException(400, AssetCodes.INVALID_FORMAT, "Invalid file format: a " + category + " file of a " + assetType
                     + " asset must be one of " + sorted(allowed) + ", got '" + fileType + "'");
         }
     }
@@ -68,7 +66,7 @@ final class FileRules {
             default -> MAX_FILE_SIZE;
         };
         if (size > limit) {
-            throw new ApiException(400, TOO_LARGE, "Total file size too large: file_size " + size + " exceeds the "
+            throw new ApiException(400, AssetCodes.TOO_LARGE, "Total file size too large: file_size " + size + " exceeds the "
                     + limit + "-byte limit for the main file of a " + assetType + " asset");
         }
     }
@@ -100,6 +98,11 @@ final class FileRules {
     static String extension(String fileName) {
         int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
         return dot < 0 || dot == fileName.length() - 1 ? null : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Where a file's bytes live in the object store: under its project and asset, with its type as extension. */
+    static String objectKey(String projectId, AssetEntity asset, String fileId, String fileType) {
+        return "projects/" + projectId + "/assets/" + asset.getId() + "/" + fileId + keySuffix(fileType);
     }
 
     /** The object-key suffix: the type if it is a plain short word, so keys never carry caller-chosen paths. */

@@ -23,11 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class FileService {
-    static final String MAIN_EXISTS = "MSS.10001008";
-    static final String COVER_EXISTS = "MSS.10001009";
-    static final String FILE_NOT_FOUND = "MSS.10001004";
-    static final String NOT_IN_STORE = "MSS.10001016";
-    static final String TOO_MANY_FILES = "MSS.10001033";
     static final int MAX_FILES_PER_ASSET = 100;
 
     private final AssetLookup lookup;
@@ -104,9 +99,9 @@ public class FileService {
         ApiException refusal = tx.execute(status -> {
             AssetFileEntity file = files.findByFileIdAndProjectId(fileId, projectId)
                     .filter(f -> f.getState() != FileState.DELETED)
-                    .orElseThrow(() -> new ApiException(404, FILE_NOT_FOUND, "Asset file not found: " + fileId));
+                    .orElseThrow(() -> new ApiException(404, AssetCodes.FILE_NOT_FOUND, "Asset file not found: " + fileId));
             if (file.getState() != FileState.CREATING) {
-                throw new ApiException(400, AssetTransitions.INVALID_CHANGE, "Invalid file status change: file "
+                throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid file status change: file "
                         + fileId + " is already " + file.getState());
             }
             AssetEntity asset = assets.findById(file.getAssetRow()).orElseThrow();
@@ -132,7 +127,7 @@ public class FileService {
         tx.executeWithoutResult(status -> {
             AssetFileEntity file = files.findByFileIdAndProjectId(fileId, projectId)
                     .filter(f -> f.getState() != FileState.DELETED)
-                    .orElseThrow(() -> new ApiException(404, FILE_NOT_FOUND, "Asset file not found: " + fileId));
+                    .orElseThrow(() -> new ApiException(404, AssetCodes.FILE_NOT_FOUND, "Asset file not found: " + fileId));
             AssetEntity asset = assets.findById(file.getAssetRow()).orElseThrow();
             if (isMain(file) && asset.getAssetState().inUse()) {
                 // Without its main file an asset is back to having no main file uploaded.
@@ -151,14 +146,14 @@ public class FileService {
                     store.completeMultipart(file.getObjectKey(), file.getMultipartUploadId());
                 } catch (IncompleteUploadException e) {
                     // Nothing changes: the client may upload the missing parts and confirm again.
-                    return new ApiException(400, NOT_IN_STORE, "The file does not exist in OBS: the multipart upload of"
+                    return new ApiException(400, AssetCodes.NOT_IN_STORE, "The file does not exist in OBS: the multipart upload of"
                             + " file " + file.getFileId() + " is incomplete (" + e.getMessage() + ")");
                 }
             }
             Optional<ObjectInfo> stored = store.stat(file.getObjectKey());
             if (stored.isEmpty()) {
                 // Nothing changes: the client may still upload and confirm again.
-                return new ApiException(400, NOT_IN_STORE, "The file does not exist in OBS: nothing was uploaded to"
+                return new ApiException(400, AssetCodes.NOT_IN_STORE, "The file does not exist in OBS: nothing was uploaded to"
                         + " the upload URL of file " + file.getFileId());
             }
             ObjectInfo info = stored.get();
@@ -208,7 +203,7 @@ public class FileService {
     private AssetEntity writableAsset(String projectId, String assetId) {
         AssetEntity asset = lookup.owned(projectId, Check.requiredText(assetId, "asset_id"));
         if (asset.getAssetState() == AssetState.DELETING) {
-            throw new ApiException(400, "MSS.10001010", "Asset unavailable: asset " + assetId + " is in the recycle bin");
+            throw new ApiException(400, AssetCodes.ASSET_UNAVAILABLE, "Asset unavailable: asset " + assetId + " is in the recycle bin");
         }
         return asset;
     }
@@ -235,17 +230,17 @@ public class FileService {
                                     String type, Long size) {
         List<AssetFileEntity> existing = files.findByAssetRowOrderByCreateTime(asset.getId());
         if (existing.size() >= MAX_FILES_PER_ASSET) {
-            throw new ApiException(400, TOO_MANY_FILES, "Too many files are being created: an asset holds at most "
+            throw new ApiException(400, AssetCodes.TOO_MANY_FILES, "Too many files are being created: an asset holds at most "
                     + MAX_FILES_PER_ASSET + " files");
         }
         boolean slotTaken = existing.stream()
                 .anyMatch(f -> f.getAssetFileCategory() == category && f.getState().occupiesSlot());
         if (slotTaken && category == FileCategory.MAIN) {
-            throw new ApiException(400, MAIN_EXISTS, "The main asset file already exists: asset "
+            throw new ApiException(400, AssetCodes.MAIN_EXISTS, "The main asset file already exists: asset "
                     + asset.getAssetId() + " can have only one main file");
         }
         if (slotTaken && category == FileCategory.COVER) {
-            throw new ApiException(400, COVER_EXISTS, "The asset thumbnail file already exists for asset "
+            throw new ApiException(400, AssetCodes.COVER_EXISTS, "The asset thumbnail file already exists for asset "
                     + asset.getAssetId());
         }
         Instant now = clock.instant();
@@ -265,14 +260,10 @@ public class FileService {
         file.setFileSize(size);
         file.setAssetFileCategory(category);
         file.setState(FileState.CREATING);
-        file.setObjectKey(objectKey(projectId, asset, file.getFileId(), type));
+        file.setObjectKey(FileRules.objectKey(projectId, asset, file.getFileId(), type));
         file.setCreateTime(now);
         file.setUpdateTime(now);
         return file;
-    }
-
-    static String objectKey(String projectId, AssetEntity asset, String fileId, String fileType) {
-        return "projects/" + projectId + "/assets/" + asset.getId() + "/" + fileId + FileRules.keySuffix(fileType);
     }
 
     private static boolean isMain(AssetFileEntity file) {

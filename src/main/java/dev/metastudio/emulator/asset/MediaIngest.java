@@ -135,7 +135,7 @@ class MediaIngest {
             cover.setFileType("jpg");
             cover.setAssetFileCategory(FileCategory.COVER);
             cover.setState(FileState.CREATED);
-            cover.setObjectKey(FileService.objectKey(main.getProjectId(), asset, cover.getFileId(), "jpg"));
+            cover.setObjectKey(FileRules.objectKey(main.getProjectId(), asset, cover.getFileId(), "jpg"));
             cover.setFileSize(Files.size(jpeg));
             cover.setFileMd5(FileDigests.md5Base64(jpeg));
             Instant now = clock.instant();
@@ -169,7 +169,7 @@ class MediaIngest {
             asset.setReason(reason);
             asset.setUpdateTime(clock.instant());
             AssetExtraMeta current = asset.getExtraMeta() == null ? AssetExtraMeta.empty() : asset.getExtraMeta();
-            MediaMetas.ErrorInfo error = new MediaMetas.ErrorInfo("MSS.10001034", reason + " (" + cause + ")");
+            MediaMetas.ErrorInfo error = new MediaMetas.ErrorInfo(AssetCodes.INVALID_FORMAT, reason + " (" + cause + ")");
             asset.setExtraMeta(switch (asset.getAssetType()) {
                 case IMAGE -> current.withImageMeta(new MediaMetas.ImageMeta(null, null, null, null, null, null, null, error));
                 case VIDEO -> current.withVideoMeta(new MediaMetas.VideoMeta(null, null, null, null, null, null, null,

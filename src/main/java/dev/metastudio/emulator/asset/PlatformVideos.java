@@ -56,7 +56,7 @@ public class PlatformVideos {
             file.setFileType(output.fileType());
             file.setAssetFileCategory(output.category());
             file.setState(FileState.CREATED);
-            file.setObjectKey(FileService.objectKey(projectId, keyOwner, file.getFileId(), output.fileType()));
+            file.setObjectKey(FileRules.objectKey(projectId, keyOwner, file.getFileId(), output.fileType()));
             file.setFileSize(Files.size(output.file()));
             file.setFileMd5(FileDigests.md5Base64(output.file()));
             file.setCreateTime(now);

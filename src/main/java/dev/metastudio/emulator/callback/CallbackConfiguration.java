@@ -1,6 +1,6 @@
 package dev.metastudio.emulator.callback;
 
-import dev.metastudio.emulator.control.ReadinessCheck;
+import dev.metastudio.emulator.config.ReadinessCheck;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,5 @@
 package dev.metastudio.emulator.callback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
@@ -86,7 +85,7 @@ public class Callbacks {
         Objects.requireNonNull(config.callbackUrl(), "callback_url must have been validated");
         Instant now = clock.instant();
         outbox.insert(new CallbackDelivery(UUID.randomUUID().toString().replace("-", ""), projectId, jobId,
-                config.callbackUrl(), config.authType(), config.key(), json(body), DeliveryState.PENDING, 0, now,
+                config.callbackUrl(), config.authType(), config.key(), JsonColumns.write(body), DeliveryState.PENDING, 0, now,
                 null, null, now, now));
         wakeDispatcherAfterCommit();
     }
@@ -101,14 +100,6 @@ public class Callbacks {
             });
         } else {
             dispatcher.wake();
-        }
-    }
-
-    private static String json(Map<String, Object> body) {
-        try {
-            return JsonColumns.MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Callback body cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -23,6 +23,24 @@ public final class JsonColumns {
     private JsonColumns() {
     }
 
+    /** A document as its column text (null stays null). */
+    public static String write(Object value) {
+        try {
+            return value == null ? null : MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A column's text as the document it stores (null stays null); unreadable text is a server-side defect. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + type.getSimpleName() + " column", e);
+        }
+    }
+
     /** Base for one converter per document type (JPA needs a concrete class for each). */
     public abstract static class Converter<T> implements AttributeConverter<T, String> {
         private final Class<T> type;
@@ -33,20 +51,12 @@ public final class JsonColumns {
 
         @Override
         public String convertToDatabaseColumn(T value) {
-            try {
-                return value == null ? null : MAPPER.writeValueAsString(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return write(value);
         }
 
         @Override
         public T convertToEntityAttribute(String json) {
-            try {
-                return json == null ? null : MAPPER.readValue(json, type);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return read(json, type);
         }
     }
 }

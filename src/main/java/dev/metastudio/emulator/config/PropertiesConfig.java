@@ -6,6 +6,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(EmulatorProperties.class)
+@EnableConfigurationProperties({EmulatorProperties.class, MediaSettings.class})
 class PropertiesConfig {
 }

@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.control;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.config.ReadinessCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;

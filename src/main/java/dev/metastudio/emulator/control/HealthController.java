@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.control;
 
+import dev.metastudio.emulator.config.ReadinessCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

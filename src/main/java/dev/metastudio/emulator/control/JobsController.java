@@ -2,15 +2,15 @@ package dev.metastudio.emulator.control;
 
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
-import dev.metastudio.emulator.job.JobEntity;
-import dev.metastudio.emulator.job.JobQueue;
-import dev.metastudio.emulator.job.JobRepository;
+import dev.metastudio.emulator.edge.Paging;
+import dev.metastudio.emulator.edge.QueryParams;
+import dev.metastudio.emulator.work.QueueState;
+import dev.metastudio.emulator.work.WorkItem;
+import dev.metastudio.emulator.work.WorkQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,33 +19,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The queue as an operator sees it: which node renders what, attempts, leases and progress — what the API itself
- * does not show.
+ * The work queue as an operator sees it: every kind's jobs with their documented state, which node runs what,
+ * attempts, leases, progress and signals — what the API itself does not show.
  */
 @RestController
 @RequestMapping("/_emulator/jobs")
 class JobsController {
-    private final JobRepository jobs;
-    private final JobQueue queue;
+    /** The control plane pages like the API, with room for a whole test run's jobs. */
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
 
-    JobsController(JobRepository jobs, JobQueue queue) {
-        this.jobs = jobs;
+    private final WorkQueue queue;
+
+    JobsController(WorkQueue queue) {
         this.queue = queue;
     }
 
+    /** Filters: project_id, kind (VIDEO, TTS...), state (the job's documented state), queue_state; newest first. */
     @GetMapping
-    Map<String, Object> list(@RequestParam(value = "project_id", required = false) String projectId,
-                             @RequestParam(value = "state", required = false) String state,
-                             @RequestParam(value = "limit", defaultValue = "100") int limit) {
-        Specification<JobEntity> where = (root, query, cb) -> cb.conjunction();
-        if (projectId != null) {
-            where = where.and((root, query, cb) -> cb.equal(root.get("projectId"), projectId));
-        }
-        if (state != null) {
-            where = where.and((root, query, cb) -> cb.equal(root.get("state").as(String.class), state));
-        }
-        List<Map<String, Object>> found = jobs.findAll(where, PageRequest.of(0, Math.max(1, Math.min(limit, 1000)),
-                Sort.by(Sort.Direction.DESC, "createTime"))).stream().map(JobsController::view).toList();
+    Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
+        QueryParams q = new QueryParams(query);
+        Paging paging = Paging.of(q, DEFAULT_LIMIT, MAX_LIMIT);
+        String kind = q.oneOf("kind", queue.kinds(), null);
+        QueueState queueState = q.single("queue_state", QueueState.class, null);
+        List<Map<String, Object>> found = queue.list(q.text("project_id"), kind, q.text("state"),
+                queueState == null ? null : queueState.name(), paging.offset(), paging.limit()).stream()
+                .map(this::view).toList();
         return Map.of("paused", queue.paused(), "jobs", found);
     }
 
@@ -64,29 +63,31 @@ class JobsController {
 
     @GetMapping("/{job_id}")
     Map<String, Object> show(@PathVariable("job_id") String jobId) {
-        return jobs.findById(jobId).map(JobsController::view)
-                .orElseThrow(() -> ApiException.notFound("job", jobId));
+        return queue.itemOfJob(jobId).map(this::view).orElseThrow(() -> ApiException.notFound("job", jobId));
     }
 
-    private static Map<String, Object> view(JobEntity job) {
+    private Map<String, Object> view(WorkItem item) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("job_id", job.getJobId());
-        view.put("project_id", job.getProjectId());
-        view.put("kind", job.getKind().name());
-        view.put("state", job.getState().name());
-        view.put("attempts", job.getAttempts());
-        view.put("lease_owner", job.getLeaseOwner());
-        view.put("lease_until", ApiTime.format(job.getLeaseUntil()));
-        view.put("rendered_by", job.getRenderedBy());
-        view.put("progress_done", job.getProgressDone());
-        view.put("progress_total", job.getProgressTotal());
-        view.put("output_asset_id", job.getOutputAssetId());
-        view.put("duration", job.getDuration());
-        view.put("error_code", job.getErrorCode());
-        view.put("error_msg", job.getErrorMsg());
-        view.put("create_time", ApiTime.format(job.getCreateTime()));
-        view.put("start_time", ApiTime.format(job.getStartTime()));
-        view.put("end_time", ApiTime.format(job.getEndTime()));
+        view.put("job_id", item.subjectId());
+        view.put("work_id", item.workId());
+        view.put("project_id", item.projectId());
+        view.put("kind", item.kind());
+        view.put("state", item.jobState());
+        view.put("queue_state", item.queueState().name());
+        view.put("capability", item.capability());
+        view.put("attempts", item.attempts());
+        view.put("lease_owner", item.leaseOwner());
+        view.put("lease_until", ApiTime.format(item.leaseUntil()));
+        view.put("rendered_by", item.lastOwner());
+        view.put("progress_done", item.progressDone());
+        view.put("progress_total", item.progressTotal());
+        view.put("stop_requested", item.stopRequested());
+        view.put("awaiting_advance_to", item.awaitingState());
+        view.putAll(queue.describe(item));
+        view.put("create_time", ApiTime.format(item.createTime()));
+        view.put("state_since", ApiTime.format(item.stateSince()));
+        view.put("start_time", ApiTime.format(item.startTime()));
+        view.put("end_time", ApiTime.format(item.endTime()));
         return view;
     }
 }

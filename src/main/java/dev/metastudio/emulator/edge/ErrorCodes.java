@@ -7,6 +7,8 @@ public final class ErrorCodes {
     public static final String INTERNAL_ERROR = "MSS.00000004";
     /** 403: the project id of the credential or token differs from the one in the path. */
     public static final String PROJECT_MISMATCH = "MSS.00020006";
+    /** Insufficient permissions: a system or shared resource the caller may read but not change. */
+    public static final String READ_ONLY = "MSS.00023001";
     /** The timbre (voice asset) is unknown, not ACTIVED or not usable by this project; TTS and video alike. */
     public static final String TIMBRE_UNAVAILABLE = "MSS.20010131";
 

@@ -2,6 +2,7 @@ package dev.metastudio.emulator.iam;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -39,7 +40,7 @@ class IamController {
     Map<String, Object> projects(@RequestParam(required = false) String name, HttpServletRequest request) {
         Caller caller = Caller.of(request);
         if (caller == null || caller.projectId() == null) {
-            throw new ApiException(401, "APIGW.0301", "Incorrect IAM authentication information: a credential is required");
+            throw new ApiException(401, ErrorCodes.GW_AUTH_FAILED, "Incorrect IAM authentication information: a credential is required");
         }
         boolean matches = name == null || name.equals(properties.region());
         List<Map<String, Object>> projects = matches ? List.of(iam.project(caller.projectId())) : List.of();

@@ -2,8 +2,8 @@ package dev.metastudio.emulator.script;
 
 import dev.metastudio.emulator.storage.ObjectStore;
 import dev.metastudio.emulator.storage.StorageProperties;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
+import dev.metastudio.emulator.composition.ShootScript;
+import dev.metastudio.emulator.composition.ShootScriptItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -3,17 +3,17 @@ package dev.metastudio.emulator.script;
 import dev.metastudio.emulator.asset.AssetEntity;
 import dev.metastudio.emulator.asset.AssetLookup;
 import dev.metastudio.emulator.asset.AssetMapper;
+import dev.metastudio.emulator.composition.CompositionRules;
+import dev.metastudio.emulator.composition.ShootScript;
+import dev.metastudio.emulator.composition.ShootScriptItem;
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.Paging;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.QueryParams;
-import dev.metastudio.emulator.video.model.CompositionRules;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.io.IOException;
@@ -31,6 +31,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,18 +44,16 @@ public class ScriptService {
     private final ScriptAudio audio;
     private final AssetLookup assets;
     private final AssetMapper assetMapper;
-    private final EntityManager entities;
     private final Clock clock;
     private final Path scratch;
 
     ScriptService(VideoScriptRepository scripts, CompositionRules rules, ScriptAudio audio, AssetLookup assets,
-                  AssetMapper assetMapper, EntityManager entities, Clock clock, EmulatorProperties properties) {
+                  AssetMapper assetMapper, Clock clock, EmulatorProperties properties) {
         this.scripts = scripts;
         this.rules = rules;
         this.audio = audio;
         this.assets = assets;
         this.assetMapper = assetMapper;
-        this.entities = entities;
         this.clock = clock;
         this.scratch = properties.dataDir().resolve("tmp");
     }
@@ -76,24 +76,15 @@ public class ScriptService {
 
     @Transactional(readOnly = true)
     public ScriptViews.ScriptList list(String projectId, QueryParams q, String baseUrl) {
-        int limit = q.integer("limit", 10, 1, 100);
-        int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
+        Paging paging = Paging.of(q);
         String catalog = q.oneOf("script_catalog", List.of(VideoScriptEntity.DRAFT, VideoScriptEntity.TEMPLATE),
                 VideoScriptEntity.DRAFT);
         String viewMode = q.oneOf("view_mode", List.of("LANDSCAPE", "VERTICAL"), null);
         String name = q.text("name");
-        CriteriaBuilder cb = entities.getCriteriaBuilder();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<VideoScriptEntity> countRoot = count.from(VideoScriptEntity.class);
-        count.select(cb.count(countRoot)).where(filters(cb, countRoot, projectId, catalog, viewMode, name));
-        CriteriaQuery<VideoScriptEntity> page = cb.createQuery(VideoScriptEntity.class);
-        Root<VideoScriptEntity> root = page.from(VideoScriptEntity.class);
-        page.select(root).where(filters(cb, root, projectId, catalog, viewMode, name))
-                .orderBy(cb.desc(root.get("createTime")), cb.asc(root.get("scriptId")));
-        List<VideoScriptEntity> found = entities.createQuery(page).setFirstResult(offset).setMaxResults(limit)
-                .getResultList();
-        return new ScriptViews.ScriptList(entities.createQuery(count).getSingleResult().intValue(),
-                found.stream().map(s -> baseInfo(s, baseUrl)).toList());
+        Page<VideoScriptEntity> page = scripts.findAll((root, query, cb) -> cb.and(filters(cb, root, projectId, catalog,
+                viewMode, name)), paging.sorted(Sort.by(Sort.Order.desc("createTime"), Sort.Order.asc("scriptId"))));
+        return new ScriptViews.ScriptList((int) page.getTotalElements(),
+                page.getContent().stream().map(s -> baseInfo(s, baseUrl)).toList());
     }
 
     @Transactional(readOnly = true)
@@ -155,7 +146,7 @@ public class ScriptService {
     private VideoScriptEntity owned(String projectId, String scriptId) {
         VideoScriptEntity script = visible(projectId, scriptId);
         if (!script.getProjectId().equals(projectId)) {
-            throw new ApiException(401, AssetLookup.READ_ONLY, "Insufficient permissions: " + scriptId
+            throw new ApiException(401, ErrorCodes.READ_ONLY, "Insufficient permissions: " + scriptId
                     + " is a system template; copy it to change it");
         }
         return script;

@@ -1,12 +1,12 @@
 package dev.metastudio.emulator.script;
 
 import dev.metastudio.emulator.asset.ReviewConfig;
-import dev.metastudio.emulator.video.model.ActionConfig;
-import dev.metastudio.emulator.video.model.BackgroundMusicConfig;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import dev.metastudio.emulator.video.model.VideoConfig;
-import dev.metastudio.emulator.video.model.VoiceConfig;
+import dev.metastudio.emulator.composition.ActionConfig;
+import dev.metastudio.emulator.composition.BackgroundMusicConfig;
+import dev.metastudio.emulator.composition.ShootScript;
+import dev.metastudio.emulator.composition.ShootScriptItem;
+import dev.metastudio.emulator.composition.VideoConfig;
+import dev.metastudio.emulator.composition.VoiceConfig;
 import java.util.List;
 
 /** Response bodies of the video script APIs (reference 5.1). */

@@ -2,7 +2,7 @@ package dev.metastudio.emulator.storage;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.config.ServerSecrets;
-import dev.metastudio.emulator.control.ReadinessCheck;
+import dev.metastudio.emulator.config.ReadinessCheck;
 import dev.metastudio.emulator.storage.filesystem.FilesystemObjectStore;
 import dev.metastudio.emulator.storage.filesystem.ObjectUrlSigner;
 import dev.metastudio.emulator.storage.s3.S3ObjectStore;

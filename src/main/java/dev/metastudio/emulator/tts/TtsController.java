@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1/{project_id}/ttsc")
 class TtsController {
-    static final String TTS_INVALID_PARAMETER = "MSS.000000003";
-
     private final TtsService tts;
     private final PublicUrl publicUrl;
 
@@ -51,7 +49,7 @@ class TtsController {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> refused(ApiException e) {
-        String code = ErrorCodes.INVALID_PARAMETER.equals(e.code()) ? TTS_INVALID_PARAMETER : e.code();
+        String code = ErrorCodes.INVALID_PARAMETER.equals(e.code()) ? TtsCodes.INVALID_PARAMETER : e.code();
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
                 .body(new ErrorEnvelope(code, e.getMessage(), RequestIds.current()));
     }
@@ -59,6 +57,6 @@ class TtsController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new ErrorEnvelope(
-                TTS_INVALID_PARAMETER, ApiExceptionHandler.describe(e), RequestIds.current()));
+                TtsCodes.INVALID_PARAMETER, ApiExceptionHandler.describe(e), RequestIds.current()));
     }
 }

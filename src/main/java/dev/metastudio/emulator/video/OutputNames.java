@@ -2,8 +2,6 @@ package dev.metastudio.emulator.video;
 
 import dev.metastudio.emulator.asset.AssetState;
 import dev.metastudio.emulator.asset.AssetType;
-import dev.metastudio.emulator.job.JobKind;
-import dev.metastudio.emulator.job.JobState;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -21,11 +19,10 @@ public class OutputNames {
     }
 
     public boolean taken(String projectId, String name) {
-        return takenByAsset(projectId, name) || !entities.createQuery("SELECT j.jobId FROM JobEntity j WHERE"
-                        + " j.projectId = :project AND j.kind = :kind AND j.outputAssetName = :name AND j.state IN :states",
-                        String.class)
-                .setParameter("project", projectId).setParameter("kind", JobKind.VIDEO_2D).setParameter("name", name)
-                .setParameter("states", List.of(JobState.WAITING, JobState.PROCESSING)).setMaxResults(1)
+        return takenByAsset(projectId, name) || !entities.createQuery("SELECT j.jobId FROM VideoJobEntity j WHERE"
+                        + " j.projectId = :project AND j.outputAssetName = :name AND j.state IN :states", String.class)
+                .setParameter("project", projectId).setParameter("name", name)
+                .setParameter("states", List.of(VideoJobState.WAITING, VideoJobState.PROCESSING)).setMaxResults(1)
                 .getResultList().isEmpty();
     }
 

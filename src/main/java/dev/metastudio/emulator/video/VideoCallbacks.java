@@ -1,28 +1,23 @@
 package dev.metastudio.emulator.video;
 
 import dev.metastudio.emulator.callback.Callbacks;
-import dev.metastudio.emulator.job.JobEntity;
-import dev.metastudio.emulator.job.JobKind;
-import dev.metastudio.emulator.job.JobListener;
+import dev.metastudio.emulator.config.JsonColumns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** On SUCCEED or FAILED, the job's callback_config gets {result, asset_id, job_id} (reference Table 5-146). */
 @Component
-class VideoCallbacks implements JobListener {
+class VideoCallbacks {
     private final Callbacks callbacks;
 
     VideoCallbacks(Callbacks callbacks) {
         this.callbacks = callbacks;
     }
 
-    @Override
-    public void finished(JobEntity job) {
-        if (job.getKind() != JobKind.VIDEO_2D) {
-            return;
-        }
-        VideoRequests.Document document = VideoJobService.read(job.getRequest());
+    /** In the transaction that ends the job, so the callback is sent exactly when the end is recorded. */
+    void finished(VideoJobEntity job) {
+        VideoRequests.Document document = JsonColumns.read(job.getRequest(), VideoRequests.Document.class);
         if (document.callbackConfig() == null) {
             return;
         }

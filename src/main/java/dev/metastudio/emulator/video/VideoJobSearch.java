@@ -1,58 +1,46 @@
 package dev.metastudio.emulator.video;
 
 import dev.metastudio.emulator.edge.ApiTime;
+import dev.metastudio.emulator.edge.Paging;
 import dev.metastudio.emulator.edge.QueryParams;
-import dev.metastudio.emulator.job.JobEntity;
-import dev.metastudio.emulator.job.JobKind;
-import dev.metastudio.emulator.job.JobState;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /** GET /digital-human-videos: the documented filters, sort and paging of reference 5.2.1. */
 @Component
 class VideoJobSearch {
-    record Page(long count, List<JobEntity> jobs) {
+    record Page(long count, List<VideoJobEntity> jobs) {
     }
 
-    private final EntityManager entities;
+    private final VideoJobRepository jobs;
 
-    VideoJobSearch(EntityManager entities) {
-        this.entities = entities;
+    VideoJobSearch(VideoJobRepository jobs) {
+        this.jobs = jobs;
     }
 
     Page search(String projectId, QueryParams q) {
-        int limit = q.integer("limit", 10, 1, 100);
-        int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
-        CriteriaBuilder cb = entities.getCriteriaBuilder();
-        CriteriaQuery<Long> count = cb.createQuery(Long.class);
-        Root<JobEntity> countRoot = count.from(JobEntity.class);
-        count.select(cb.count(countRoot)).where(filters(projectId, q, cb, countRoot));
-        CriteriaQuery<JobEntity> page = cb.createQuery(JobEntity.class);
-        Root<JobEntity> root = page.from(JobEntity.class);
+        Paging paging = Paging.of(q);
         // sort_key asset_order is copied into this API's table by the reference; it sorts like create_time.
         String key = q.oneOf("sort_key", List.of("create_time", "update_time", "asset_order"), "create_time");
         boolean asc = "asc".equals(q.oneOf("sort_dir", List.of("asc", "desc"), "asc"));
-        Expression<?> sorted = root.get("update_time".equals(key) ? "updateTime" : "createTime");
-        page.select(root).where(filters(projectId, q, cb, root))
-                .orderBy(asc ? cb.asc(sorted) : cb.desc(sorted), cb.asc(root.get("jobId")));
-        return new Page(entities.createQuery(count).getSingleResult(),
-                entities.createQuery(page).setFirstResult(offset).setMaxResults(limit).getResultList());
+        String sorted = "update_time".equals(key) ? "updateTime" : "createTime";
+        Sort sort = Sort.by(asc ? Sort.Order.asc(sorted) : Sort.Order.desc(sorted), Sort.Order.asc("jobId"));
+        org.springframework.data.domain.Page<VideoJobEntity> page = jobs.findAll(
+                (root, query, cb) -> cb.and(filters(projectId, q, cb, root)), paging.sorted(sort));
+        return new Page(page.getTotalElements(), page.getContent());
     }
 
-    private static Predicate[] filters(String projectId, QueryParams q, CriteriaBuilder cb, Root<JobEntity> j) {
+    private static Predicate[] filters(String projectId, QueryParams q, CriteriaBuilder cb, Root<VideoJobEntity> j) {
         List<Predicate> where = new ArrayList<>();
         where.add(cb.equal(j.get("projectId"), projectId));
-        where.add(cb.equal(j.get("kind"), JobKind.VIDEO_2D));
-        List<JobState> states = q.enums("state", JobState.class);
+        List<VideoJobState> states = q.enums("state", VideoJobState.class);
         if (!states.isEmpty()) {
             where.add(j.get("state").in(states));
         }

@@ -1,31 +1,23 @@
 package dev.metastudio.emulator.video;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.metastudio.emulator.asset.AssetLookup;
 import dev.metastudio.emulator.asset.AssetMapper;
 import dev.metastudio.emulator.asset.AssetState;
 import dev.metastudio.emulator.asset.AssetType;
 import dev.metastudio.emulator.callback.Callbacks;
+import dev.metastudio.emulator.composition.Composition;
+import dev.metastudio.emulator.composition.CompositionRules;
+import dev.metastudio.emulator.composition.ShootScriptItem;
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
 import dev.metastudio.emulator.edge.ErrorEnvelope;
-import dev.metastudio.emulator.job.JobEntity;
-import dev.metastudio.emulator.job.JobKind;
-import dev.metastudio.emulator.job.JobQueue;
-import dev.metastudio.emulator.job.JobRepository;
-import dev.metastudio.emulator.job.JobState;
-import dev.metastudio.emulator.job.WorkerProperties;
-import dev.metastudio.emulator.script.ScriptAudio;
-import dev.metastudio.emulator.script.ScriptContent;
-import dev.metastudio.emulator.script.ScriptService;
-import dev.metastudio.emulator.script.VideoScriptEntity;
-import dev.metastudio.emulator.video.model.Composition;
-import dev.metastudio.emulator.video.model.CompositionRules;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import java.util.HashMap;
+import dev.metastudio.emulator.edge.QueryParams;
+import dev.metastudio.emulator.script.Scripts;
+import dev.metastudio.emulator.work.WorkQueue;
+import dev.metastudio.emulator.work.WorkerProperties;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,36 +28,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VideoJobService {
     public static final String JOB_TYPE = "2D_DIGITAL_HUMAN_VIDEO";
-    static final String DUPLICATE_NAME = "MSS.20010008";
-    static final String TOO_MANY_TASKS = "MSS.20010011";
-    static final String NOT_WAITING = "MSS.20010048";
 
-    private final JobQueue queue;
-    private final JobRepository jobs;
+    private final WorkQueue queue;
+    private final VideoJobRepository jobs;
     private final CompositionRules rules;
-    private final ScriptService scripts;
-    private final ScriptAudio scriptAudio;
+    private final Scripts scripts;
     private final Callbacks callbacks;
     private final OutputNames outputNames;
     private final AssetLookup assets;
     private final AssetMapper assetMapper;
     private final VideoJobSearch search;
     private final WorkerProperties workers;
+    private final Clock clock;
 
-    VideoJobService(JobQueue queue, JobRepository jobs, CompositionRules rules, ScriptService scripts,
-                    ScriptAudio scriptAudio, Callbacks callbacks, OutputNames outputNames, AssetLookup assets,
-                    AssetMapper assetMapper, VideoJobSearch search, WorkerProperties workers) {
+    VideoJobService(WorkQueue queue, VideoJobRepository jobs, CompositionRules rules, Scripts scripts,
+                    Callbacks callbacks, OutputNames outputNames, AssetLookup assets, AssetMapper assetMapper,
+                    VideoJobSearch search, WorkerProperties workers, Clock clock) {
         this.queue = queue;
         this.jobs = jobs;
         this.rules = rules;
         this.scripts = scripts;
-        this.scriptAudio = scriptAudio;
         this.callbacks = callbacks;
         this.outputNames = outputNames;
         this.assets = assets;
         this.assetMapper = assetMapper;
         this.search = search;
         this.workers = workers;
+        this.clock = clock;
     }
 
     /**
@@ -78,25 +67,13 @@ public class VideoJobService {
         VideoRequests.OutputAssetConfig output = Check.required(body.outputAssetConfig(), "output_asset_config");
         Check.length(Check.requiredText(output.assetName(), "output_asset_config.asset_name"), 1, 256,
                 "output_asset_config.asset_name");
-        Composition composition;
-        Map<Integer, String> audioKeys = new HashMap<>();
-        if (body.scriptId() != null && !body.scriptId().isEmpty()) {
-            VideoScriptEntity script = scripts.visible(projectId, body.scriptId());
-            ScriptContent content = script.getContent();
-            composition = new Composition(content.modelAssetId(), content.voiceConfig(), content.videoConfig(),
-                    content.shootScripts(), body.backgroundMusicConfig() != null ? body.backgroundMusicConfig()
-                    : content.backgroundMusicConfig());
-            for (ShootScriptItem item : content.shootScripts() == null ? List.<ShootScriptItem>of() : content.shootScripts()) {
-                String key = ScriptAudio.key(script.getProjectId(), script.getScriptId(), item.sequenceNo());
-                if (item.shootScript() != null && item.shootScript().effectiveType() == ShootScript.ScriptType.AUDIO
-                        && scriptAudio.uploaded(key)) {
-                    audioKeys.put(item.sequenceNo(), key);
-                }
-            }
-        } else {
-            composition = new Composition(body.modelAssetId(), body.voiceConfig(), body.videoConfig(),
-                    body.shootScripts(), body.backgroundMusicConfig());
-        }
+        String scriptId = body.scriptId() == null || body.scriptId().isEmpty() ? null : body.scriptId();
+        Scripts.ForJob scripted = scriptId == null
+                ? new Scripts.ForJob(null, new Composition(body.modelAssetId(), body.voiceConfig(), body.videoConfig(),
+                        body.shootScripts(), body.backgroundMusicConfig()), Map.of())
+                : scripts.forJob(projectId, scriptId, body.backgroundMusicConfig());
+        Composition composition = scripted.composition();
+        Map<Integer, String> audioKeys = scripted.audioKeys();
         List<ShootScriptItem> scenes = composition.shootScripts();
         rules.validate(projectId, composition, CompositionRules.Mode.JOB,
                 index -> scenes != null && audioKeys.containsKey(scenes.get(index).sequenceNo()));
@@ -104,33 +81,27 @@ public class VideoJobService {
             callbacks.validate(body.callbackConfig());
         }
         if (outputNames.taken(projectId, output.assetName())) {
-            throw new ApiException(400, DUPLICATE_NAME, "Duplicate asset name: a video asset named '"
+            throw new ApiException(400, VideoCodes.DUPLICATE_NAME, "Duplicate asset name: a video asset named '"
                     + output.assetName() + "' already exists or is being produced");
         }
-        long waiting = jobs.countByProjectIdAndKindAndState(projectId, JobKind.VIDEO_2D, JobState.WAITING);
+        long waiting = jobs.countByProjectIdAndState(projectId, VideoJobState.WAITING);
         if (waiting >= workers.maxWaitingPerTenant()) {
-            throw new ApiException(429, TOO_MANY_TASKS, "Too many video production tasks. Create a task later: "
-                    + waiting + " are waiting (at most " + workers.maxWaitingPerTenant() + ")");
+            throw new ApiException(429, VideoCodes.TOO_MANY_TASKS, "Too many video production tasks. Create a task"
+                    + " later: " + waiting + " are waiting (at most " + workers.maxWaitingPerTenant() + ")");
         }
-        JobEntity job = new JobEntity();
-        job.setJobId(UUID.randomUUID().toString());
-        job.setProjectId(projectId);
-        job.setKind(JobKind.VIDEO_2D);
-        job.setJobType(JOB_TYPE);
-        job.setScriptId(body.scriptId() == null || body.scriptId().isEmpty() ? null : body.scriptId());
-        job.setOutputAssetName(output.assetName());
-        job.setAppUserId(appUserId);
-        job.setRequest(write(new VideoRequests.Document(job.getScriptId(), composition, output, body.reviewConfig(),
-                body.callbackConfig(), body.actionConfig(), audioKeys)));
-        queue.submit(job);
+        String request = JsonColumns.write(new VideoRequests.Document(scriptId, composition, output,
+                body.reviewConfig(), body.callbackConfig(), body.actionConfig(), audioKeys));
+        VideoJobEntity job = jobs.save(new VideoJobEntity(UUID.randomUUID().toString(), projectId, JOB_TYPE, scriptId,
+                output.assetName(), appUserId, request, clock.instant()));
+        queue.submit(VideoJobs.KIND, projectId, job.getJobId(), "cpu");
         return new VideoViews.Created(job.getJobId());
     }
 
     @Transactional(readOnly = true)
     public VideoViews.Detail show(String projectId, String jobId, boolean showScript, String baseUrl) {
-        JobEntity job = find(projectId, jobId);
+        VideoJobEntity job = find(projectId, jobId);
         VideoViews.Job view = view(job, baseUrl);
-        Composition c = showScript ? read(job.getRequest()).composition() : null;
+        Composition c = showScript ? JsonColumns.read(job.getRequest(), VideoRequests.Document.class).composition() : null;
         return new VideoViews.Detail(view.jobId(), view.state(), view.jobType(), view.startTime(), view.endTime(),
                 view.duration(), view.outputAssetConfig(), view.errorInfo(), view.createTime(), view.lastupdateTime(),
                 job.getScriptId(), "MODEL", c == null ? null : c.modelAssetId(),
@@ -140,22 +111,29 @@ public class VideoJobService {
     }
 
     @Transactional(readOnly = true)
-    public VideoViews.JobList list(String projectId, dev.metastudio.emulator.edge.QueryParams query, String baseUrl) {
+    public VideoViews.JobList list(String projectId, QueryParams query, String baseUrl) {
         VideoJobSearch.Page page = search.search(projectId, query);
         return new VideoViews.JobList((int) page.count(), page.jobs().stream().map(j -> view(j, baseUrl)).toList());
     }
 
-    /** Only a WAITING job can be cancelled; the reference's error for any other state is MSS.20010048 (HTTP 500). */
+    /**
+     * Only a WAITING job can be cancelled; the reference's error for any other state is MSS.20010048 (HTTP 500). The
+     * work item is ended first (a worker that claimed it a moment ago loses it), then the job is checked under its
+     * row lock; a job already PROCESSING rolls both back.
+     */
     @Transactional
     public void cancel(String projectId, String jobId) {
-        JobEntity job = find(projectId, jobId);
-        if (!queue.cancel(jobId, projectId, JobKind.VIDEO_2D)) {
-            throw new ApiException(500, NOT_WAITING, "The task is not in the WAITING status and cannot be operated:"
-                    + " job " + jobId + " is " + jobs.findById(jobId).map(JobEntity::getState).orElse(job.getState()));
+        queue.cancel(VideoJobs.KIND, jobId, VideoJobState.CANCELED.name());
+        // Loaded for the first time here, under its row lock, so the state checked is the committed one.
+        VideoJobEntity job = jobs.lock(jobId).filter(j -> j.getProjectId().equals(projectId))
+                .orElseThrow(() -> ApiException.notFound("video job", jobId));
+        if (!job.cancel(clock.instant())) {
+            throw new ApiException(500, VideoCodes.NOT_WAITING, "The task is not in the WAITING status and cannot be"
+                    + " operated: job " + jobId + " is " + job.getState());
         }
     }
 
-    VideoViews.Job view(JobEntity job, String baseUrl) {
+    VideoViews.Job view(VideoJobEntity job, String baseUrl) {
         String coverUrl = null;
         if (job.getOutputAssetId() != null) {
             coverUrl = assets.findVisible(job.getProjectId(), job.getOutputAssetId())
@@ -170,24 +148,8 @@ public class VideoJobService {
                 error, ApiTime.format(job.getCreateTime()), ApiTime.format(job.getUpdateTime()));
     }
 
-    private JobEntity find(String projectId, String jobId) {
-        return jobs.findByJobIdAndProjectIdAndKind(jobId, projectId, JobKind.VIDEO_2D)
+    private VideoJobEntity find(String projectId, String jobId) {
+        return jobs.findByJobIdAndProjectId(jobId, projectId)
                 .orElseThrow(() -> ApiException.notFound("video job", jobId));
-    }
-
-    static String write(VideoRequests.Document document) {
-        try {
-            return JsonColumns.MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static VideoRequests.Document read(String json) {
-        try {
-            return JsonColumns.MAPPER.readValue(json, VideoRequests.Document.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable job document", e);
-        }
     }
 }

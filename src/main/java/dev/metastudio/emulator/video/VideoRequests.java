@@ -2,12 +2,12 @@ package dev.metastudio.emulator.video;
 
 import dev.metastudio.emulator.asset.ReviewConfig;
 import dev.metastudio.emulator.callback.CallbackConfig;
-import dev.metastudio.emulator.video.model.ActionConfig;
-import dev.metastudio.emulator.video.model.BackgroundMusicConfig;
-import dev.metastudio.emulator.video.model.Composition;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import dev.metastudio.emulator.video.model.VideoConfig;
-import dev.metastudio.emulator.video.model.VoiceConfig;
+import dev.metastudio.emulator.composition.ActionConfig;
+import dev.metastudio.emulator.composition.BackgroundMusicConfig;
+import dev.metastudio.emulator.composition.Composition;
+import dev.metastudio.emulator.composition.ShootScriptItem;
+import dev.metastudio.emulator.composition.VideoConfig;
+import dev.metastudio.emulator.composition.VoiceConfig;
 import java.util.List;
 import java.util.Map;
 

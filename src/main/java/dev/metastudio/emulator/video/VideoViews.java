@@ -1,10 +1,10 @@
 package dev.metastudio.emulator.video;
 
 import dev.metastudio.emulator.edge.ErrorEnvelope;
-import dev.metastudio.emulator.video.model.BackgroundMusicConfig;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import dev.metastudio.emulator.video.model.VideoConfig;
-import dev.metastudio.emulator.video.model.VoiceConfig;
+import dev.metastudio.emulator.composition.BackgroundMusicConfig;
+import dev.metastudio.emulator.composition.ShootScriptItem;
+import dev.metastudio.emulator.composition.VideoConfig;
+import dev.metastudio.emulator.composition.VoiceConfig;
 import java.util.List;
 
 /** Response bodies of the video production APIs (reference 5.2, 5.3). */

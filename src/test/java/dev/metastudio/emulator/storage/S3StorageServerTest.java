@@ -32,6 +32,9 @@ class S3StorageServerTest extends ServerTest {
         registry.add("metastudio.storage.s3.access-key", () -> S3ProxyServer.ACCESS_KEY);
         registry.add("metastudio.storage.s3.secret-key", () -> S3ProxyServer.SECRET_KEY);
         registry.add("metastudio.storage.upload-url-validity", () -> "2h");
+        // This server shares the test database with the other server tests but keeps its objects elsewhere: as a
+        // worker it would take their jobs and store the results where their URLs do not point.
+        registry.add("metastudio.role", () -> "api");
     }
 
     @Test

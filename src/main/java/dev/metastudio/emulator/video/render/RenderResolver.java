@@ -5,8 +5,17 @@ import dev.metastudio.emulator.asset.AssetFileEntity;
 import dev.metastudio.emulator.asset.AssetReferences;
 import dev.metastudio.emulator.asset.AssetType;
 import dev.metastudio.emulator.asset.EngineBinding;
+import dev.metastudio.emulator.asset.VoiceBindings;
+import dev.metastudio.emulator.composition.BackgroundConfigInfo;
+import dev.metastudio.emulator.composition.BackgroundMusicConfig;
+import dev.metastudio.emulator.composition.Composition;
+import dev.metastudio.emulator.composition.LayerConfig;
+import dev.metastudio.emulator.composition.ShootScript;
+import dev.metastudio.emulator.composition.ShootScriptItem;
+import dev.metastudio.emulator.composition.VideoConfig;
+import dev.metastudio.emulator.composition.VoiceConfig;
+import dev.metastudio.emulator.composition.VoiceParameters;
 import dev.metastudio.emulator.edge.ApiException;
-import dev.metastudio.emulator.job.JobFailure;
 import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.avatar.Framing;
 import dev.metastudio.emulator.media.render.Background;
@@ -22,17 +31,11 @@ import dev.metastudio.emulator.media.render.SubtitleStyle;
 import dev.metastudio.emulator.media.render.VideoCodec;
 import dev.metastudio.emulator.media.speech.Voice;
 import dev.metastudio.emulator.media.speech.VoiceSettings;
-import dev.metastudio.emulator.script.ScriptAudio;
+import dev.metastudio.emulator.script.Scripts;
 import dev.metastudio.emulator.storage.ObjectInfo;
 import dev.metastudio.emulator.storage.ObjectStore;
-import dev.metastudio.emulator.video.model.BackgroundConfigInfo;
-import dev.metastudio.emulator.video.model.BackgroundMusicConfig;
-import dev.metastudio.emulator.video.model.Composition;
-import dev.metastudio.emulator.video.model.LayerConfig;
-import dev.metastudio.emulator.video.model.ShootScript;
-import dev.metastudio.emulator.video.model.ShootScriptItem;
-import dev.metastudio.emulator.video.model.VideoConfig;
-import dev.metastudio.emulator.video.model.VoiceConfig;
+import dev.metastudio.emulator.video.VideoCodes;
+import dev.metastudio.emulator.work.WorkFailure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,23 +61,23 @@ public class RenderResolver {
     }
 
     public RenderSpec resolve(String projectId, Composition c, Map<Integer, String> scriptAudioKeys, Path scratch)
-            throws JobFailure {
+            throws WorkFailure {
         try {
             AssetEntity model = references.usable(projectId, c.modelAssetId(), "model_asset_id", AssetType.HUMAN_MODEL_2D);
             EngineBinding.Avatar avatar = EngineBinding.decode(model.getEngineBinding())
                     .filter(EngineBinding.Avatar.class::isInstance).map(EngineBinding.Avatar.class::cast)
-                    .orElseThrow(() -> new JobFailure(MediaFailures.UNSUPPORTED_ASSET, "Unsupported asset type: model "
+                    .orElseThrow(() -> new WorkFailure(VideoCodes.UNSUPPORTED_ASSET, "Unsupported asset type: model "
                             + model.getAssetId() + " has no renderable avatar"));
             Framing framing = Framing.valueOf(avatar.framing());
             LayoutOrientation layout = framing == Framing.PORTRAIT ? LayoutOrientation.PORTRAIT : LayoutOrientation.LANDSCAPE;
             VideoConfig v = c.videoConfig();
             Voice voice = null;
-            VoiceSettings settings = VoiceSettings.DEFAULT;
+            VoiceSettings settings = VoiceParameters.settings(null, null, null);
             if (c.voiceConfig() != null) {
                 VoiceConfig vc = c.voiceConfig().withDefaults();
                 voice = VoiceBindings.voiceOf(references.usable(projectId, vc.voiceAssetId(), "voice_config.voice_asset_id",
                         AssetType.VOICE_MODEL));
-                settings = new VoiceSettings(vc.speed(), vc.pitch(), vc.volume());
+                settings = vc.settings();
             }
             List<Scene> scenes = new ArrayList<>();
             List<ShootScriptItem> items = new ArrayList<>(c.shootScripts());
@@ -89,13 +92,13 @@ public class RenderResolver {
                     crop && v.dy() != null ? v.dy() : 0, subtitles(v), music(projectId, c.backgroundMusicConfig(), scratch),
                     scenes);
         } catch (ApiException e) {
-            throw new JobFailure(MediaFailures.FILE_MISSING, "The file is missing: " + e.getMessage());
+            throw new WorkFailure(VideoCodes.FILE_MISSING, "The file is missing: " + e.getMessage());
         }
     }
 
     private Scene scene(String projectId, ShootScriptItem item, EngineBinding.Avatar avatar, Framing framing,
                         Voice voice, VoiceSettings settings, Map<Integer, String> scriptAudioKeys, Path scratch)
-            throws JobFailure {
+            throws WorkFailure {
         ShootScript s = item.shootScript();
         String field = "shoot_scripts[sequence_no=" + item.sequenceNo() + "]";
         SpeechSource speech;
@@ -172,7 +175,7 @@ public class RenderResolver {
         return s == null ? SubtitleStyle.defaults() : new SubtitleStyle(s.dx(), s.dy(), s.fontName(), s.fontSize());
     }
 
-    private BackgroundMusic music(String projectId, BackgroundMusicConfig music, Path scratch) throws JobFailure {
+    private BackgroundMusic music(String projectId, BackgroundMusicConfig music, Path scratch) throws WorkFailure {
         if (music == null || music.musicAssetId() == null || music.musicAssetId().isEmpty()) {
             return null;
         }
@@ -181,30 +184,30 @@ public class RenderResolver {
         return new BackgroundMusic(local(asset, scratch), music.volume() == null ? 100 : music.volume());
     }
 
-    private Path local(AssetEntity asset, Path scratch) throws JobFailure {
-        AssetFileEntity file = references.mainFile(asset).orElseThrow(() -> new JobFailure(MediaFailures.FILE_MISSING,
+    private Path local(AssetEntity asset, Path scratch) throws WorkFailure {
+        AssetFileEntity file = references.mainFile(asset).orElseThrow(() -> new WorkFailure(VideoCodes.FILE_MISSING,
                 "The file is missing: asset " + asset.getAssetId() + " has no main file"));
         try {
             return store.localFile(file.getObjectKey(), scratch);
         } catch (IOException e) {
-            throw new JobFailure(MediaFailures.DOWNLOAD_FAILED, "Download failed: " + file.getObjectKey() + ": "
+            throw new WorkFailure(VideoCodes.DOWNLOAD_FAILED, "Download failed: " + file.getObjectKey() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private Path scriptAudio(String key, Path scratch) throws JobFailure {
+    private Path scriptAudio(String key, Path scratch) throws WorkFailure {
         try {
             Optional<ObjectInfo> info = store.stat(key);
             if (info.isEmpty()) {
-                throw new JobFailure(MediaFailures.FILE_MISSING, "The file is missing: no audio was uploaded at " + key);
+                throw new WorkFailure(VideoCodes.FILE_MISSING, "The file is missing: no audio was uploaded at " + key);
             }
-            if (info.get().size() > ScriptAudio.MAX_BYTES) {
-                throw new JobFailure("MSS.20010105", "Total size of audio files too large (" + info.get().size()
-                        + " > upper limit " + ScriptAudio.MAX_BYTES + ")");
+            if (info.get().size() > Scripts.MAX_AUDIO_BYTES) {
+                throw new WorkFailure(VideoCodes.AUDIO_TOO_LARGE, "Total size of audio files too large (" + info.get().size()
+                        + " > upper limit " + Scripts.MAX_AUDIO_BYTES + ")");
             }
             return store.localFile(key, scratch);
         } catch (IOException e) {
-            throw new JobFailure(MediaFailures.DOWNLOAD_FAILED, "Download failed: " + key + ": " + e.getMessage(), e);
+            throw new WorkFailure(VideoCodes.DOWNLOAD_FAILED, "Download failed: " + key + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,11 +4,7 @@ import dev.metastudio.emulator.asset.FileCategory;
 import dev.metastudio.emulator.asset.PlatformVideos;
 import dev.metastudio.emulator.asset.meta.MediaMetas;
 import dev.metastudio.emulator.config.EmulatorProperties;
-import dev.metastudio.emulator.job.JobContext;
-import dev.metastudio.emulator.job.JobEntity;
-import dev.metastudio.emulator.job.JobFailure;
-import dev.metastudio.emulator.job.JobKind;
-import dev.metastudio.emulator.job.JobRunner;
+import dev.metastudio.emulator.config.MediaSettings;
 import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.probe.MediaInfo;
 import dev.metastudio.emulator.media.probe.MediaProbe;
@@ -20,8 +16,14 @@ import dev.metastudio.emulator.media.render.RenderSpec;
 import dev.metastudio.emulator.media.render.VideoCodec;
 import dev.metastudio.emulator.media.render.VideoRenderer;
 import dev.metastudio.emulator.video.OutputNames;
-import dev.metastudio.emulator.video.VideoJobService;
+import dev.metastudio.emulator.video.VideoCodes;
+import dev.metastudio.emulator.video.VideoJobState;
+import dev.metastudio.emulator.video.VideoJobs;
 import dev.metastudio.emulator.video.VideoRequests;
+import dev.metastudio.emulator.work.WorkContext;
+import dev.metastudio.emulator.work.WorkFailure;
+import dev.metastudio.emulator.work.WorkItem;
+import dev.metastudio.emulator.work.WorkRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,20 +35,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders a video job with the media engine and stores the result as the project's VIDEO asset (main file, cover,
- * subtitles). The asset rows are written only in the job's final transaction.
+ * subtitles). The job enters PROCESSING before rendering; the asset rows are written only in the transaction that
+ * makes it SUCCEED, and the stored objects are removed when that transaction does not happen.
  */
 @Component
-class VideoJobRunner implements JobRunner {
-    static final String DUPLICATE_NAME = "MSS.20010008";
-
+class VideoJobRunner implements WorkRunner {
+    private final VideoJobs jobs;
     private final RenderResolver resolver;
     private final PlatformVideos videos;
     private final OutputNames outputNames;
     private final MediaSettings media;
     private final Path jobsDir;
 
-    VideoJobRunner(RenderResolver resolver, PlatformVideos videos, OutputNames outputNames, MediaSettings media,
-                   EmulatorProperties properties) {
+    VideoJobRunner(VideoJobs jobs, RenderResolver resolver, PlatformVideos videos, OutputNames outputNames,
+                   MediaSettings media, EmulatorProperties properties) {
+        this.jobs = jobs;
         this.resolver = resolver;
         this.videos = videos;
         this.outputNames = outputNames;
@@ -55,21 +58,22 @@ class VideoJobRunner implements JobRunner {
     }
 
     @Override
-    public JobKind kind() {
-        return JobKind.VIDEO_2D;
-    }
-
-    @Override
-    public Outcome run(JobEntity job, JobContext context) throws JobFailure {
-        VideoRequests.Document document = VideoJobService.read(job.getRequest());
-        String name = document.outputAssetConfig().assetName();
-        if (outputNames.takenByAsset(job.getProjectId(), name)) {
-            throw new JobFailure(DUPLICATE_NAME, "Duplicate asset name: a video asset named '" + name + "' exists");
+    public void run(WorkItem item, WorkContext context) throws WorkFailure {
+        String jobId = item.subjectId();
+        if (!context.transition(VideoJobState.PROCESSING.name(), () -> jobs.start(jobId))) {
+            return;
         }
-        Path work = jobsDir.resolve(job.getJobId() + "-" + job.getAttempts() + "-" + context.nodeId());
+        VideoJobs.Work job = jobs.work(jobId);
+        VideoRequests.Document document = job.document();
+        String name = document.outputAssetConfig().assetName();
+        if (outputNames.takenByAsset(item.projectId(), name)) {
+            throw new WorkFailure(VideoCodes.DUPLICATE_NAME, "Duplicate asset name: a video asset named '" + name
+                    + "' exists");
+        }
+        Path work = jobsDir.resolve(jobId + "-" + item.attempts() + "-" + context.nodeId());
         try {
             Files.createDirectories(work);
-            RenderSpec spec = resolver.resolve(job.getProjectId(), document.composition(), document.scriptAudioKeys(),
+            RenderSpec spec = resolver.resolve(item.projectId(), document.composition(), document.scriptAudioKeys(),
                     work);
             RenderResult result = VideoRenderer.render(spec, work.resolve("out"), listener(context),
                     new RenderOptions(media.espeak(), context.gpu() ? EncoderPreference.HARDWARE_IF_AVAILABLE
@@ -84,32 +88,28 @@ class VideoJobRunner implements JobRunner {
                 outputs.add(new PlatformVideos.Output(FileCategory.OTHER, "srt", "application/x-subrip",
                         result.subtitles()));
             }
-            PlatformVideos.Stored stored = videos.store(job.getProjectId(), name, outputs);
+            PlatformVideos.Stored stored = videos.store(item.projectId(), name, outputs);
             MediaMetas.VideoMeta meta = meta(probed, result);
-            return new Outcome() {
-                @Override
-                public void commit(JobEntity locked) {
-                    locked.setOutputAssetId(videos.commit(stored, name, locked.getAppUserId(), meta));
-                    locked.setDuration(result.durationSeconds());
-                    locked.setProgressDone(result.frames());
-                    locked.setProgressTotal(result.frames());
-                }
-
-                @Override
-                public void discard() {
+            context.progress(result.frames(), result.frames());
+            boolean recorded = false;
+            try {
+                recorded = context.transition(VideoJobState.SUCCEED.name(), () -> jobs.succeed(jobId,
+                        videos.commit(stored, name, job.appUserId(), meta), result.durationSeconds()));
+            } finally {
+                if (!recorded) {
                     videos.discard(stored);
                 }
-            };
+            }
         } catch (MediaException e) {
             throw MediaFailures.of(e);
         } catch (IOException e) {
-            throw new JobFailure(MediaFailures.INTERNAL, "Undefined internal error: " + e.getMessage(), e);
+            throw new WorkFailure(VideoCodes.INTERNAL, "Undefined internal error: " + e.getMessage(), e);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static RenderListener listener(JobContext context) {
+    private static RenderListener listener(WorkContext context) {
         return new RenderListener() {
             @Override
             public void progress(int framesDone, int framesTotal) {

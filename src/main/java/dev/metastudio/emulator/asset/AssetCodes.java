@@ -1,0 +1,18 @@
+package dev.metastudio.emulator.asset;
+
+/** The asset and file APIs' own error codes (reference 11.2, MSS.1000xxxx). */
+public final class AssetCodes {
+    public static final String FILE_NOT_FOUND = "MSS.10001004";
+    public static final String MAIN_EXISTS = "MSS.10001008";
+    public static final String COVER_EXISTS = "MSS.10001009";
+    /** The asset is not in a state that allows the operation (recycle bin, not ACTIVED/UNACTIVED...). */
+    public static final String ASSET_UNAVAILABLE = "MSS.10001010";
+    public static final String INVALID_CHANGE = "MSS.10001013";
+    public static final String NOT_IN_STORE = "MSS.10001016";
+    public static final String TOO_LARGE = "MSS.10001024";
+    public static final String TOO_MANY_FILES = "MSS.10001033";
+    public static final String INVALID_FORMAT = "MSS.10001034";
+
+    private AssetCodes() {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.metastudio.emulator.composition;
+
+/**
+ * VideoConfig (reference Table 5-5). frame_rate is a string in the SDK; the reference's own examples also send a
+ * number, which Jackson accepts into this field. The output is always 25 fps, as the reference says.
+ */
+public record VideoConfig(
+        ClipMode clipMode,
+        Codec codec,
+        Integer bitrate,
+        Integer width,
+        Integer height,
+        String frameRate,
+        Boolean isSubtitleEnable,
+        SubtitleConfig subtitleConfig,
+        Integer dx,
+        Integer dy,
+        Boolean isEnableSuperResolution,
+        Boolean isEndAtFirstFrame,
+        String outputExternalUrl,
+        Boolean disableSystemWatermark) {
+
+    public enum ClipMode { RESIZE, CROP }
+
+    public enum Codec { H264, VP8, VP9, QTRLE }
+
+    public ClipMode effectiveClipMode() {
+        return clipMode == null ? ClipMode.RESIZE : clipMode;
+    }
+
+    public boolean subtitles() {
+        return Boolean.TRUE.equals(isSubtitleEnable);
+    }
+
+    /** SubtitleConfig (reference Table 5-6). */
+    public record SubtitleConfig(Integer dx, Integer dy, Integer h, Integer w, String fontName, Integer fontSize,
+                                 String fontColor, String strokeColor, Float strokeThickness, Float opacity) {
+    }
+}

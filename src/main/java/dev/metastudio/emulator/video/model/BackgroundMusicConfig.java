@@ -1,5 +1,0 @@
-package dev.metastudio.emulator.video.model;
-
-/** BackgroundMusicConfig (reference Table 5-7): a MUSIC or AUDIO asset and its volume 0-100 (default 100). */
-public record BackgroundMusicConfig(String musicAssetId, Integer volume) {
-}
