@@ -31,7 +31,7 @@ final class PitchTracker {
         int hop = (int) Math.round(HOP_SECONDS * rate);
         int maxLag = (int) (rate / MIN_HZ);
         int minLag = (int) (rate / MAX_HZ);
-        int frames = Math.max(0, (x.length - window - maxLag) / hop + 1);
+        int frames = Math.max(0, (x.length - window - maxLag - 1) / hop + 1);
         double[] f0 = new double[(int) Math.ceil(samples.length / (double) sampleRate / HOP_SECONDS)];
         double loudest = 0;
         double[] energy = new double[frames];
