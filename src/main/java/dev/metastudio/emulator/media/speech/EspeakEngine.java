@@ -27,8 +27,13 @@ public final class EspeakEngine implements TtsEngine {
 
     public static final String INSTALL_HINT = "install espeak-ng (Debian/Ubuntu: apt-get install espeak-ng)";
     private static final int BASE_WPM = 160;
-    /** espeak's pitch scale: about 66 steps per octave around 50 (measured on its voices). */
-    private static final double STEPS_PER_OCTAVE = 66;
+    /**
+     * espeak's pitch scale: about 60 steps per octave around 50 (measured: 95 Hz at 0, 157 at 50, 296 at 99 for f3),
+     * near enough to exponential only between 30 and 90; beyond that the rest of a pitch change is shifted afterwards.
+     */
+    private static final double STEPS_PER_OCTAVE = 60;
+    private static final int LOWEST = 30;
+    private static final int HIGHEST = 90;
 
     /** Voice lists by executable: asking costs a process start, and the answer does not change. */
     private static final Map<String, Set<String>> VOICES = new ConcurrentHashMap<>();
@@ -83,7 +88,8 @@ public final class EspeakEngine implements TtsEngine {
     }
 
     static int pitchParameter(double factor) {
-        return (int) Math.round(Math.max(0, Math.min(99, 50 + STEPS_PER_OCTAVE * Math.log(factor) / Math.log(2))));
+        return (int) Math.round(Math.max(LOWEST, Math.min(HIGHEST, 50 + STEPS_PER_OCTAVE * Math.log(factor)
+                / Math.log(2))));
     }
 
     @Override

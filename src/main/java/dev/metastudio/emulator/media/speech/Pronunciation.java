@@ -18,14 +18,18 @@ public record Pronunciation(String token, String shown, String ph) {
             "(?i)((AA|AE|AH|AO|AW|AY|EH|ER|EY|IH|IY|OW|OY|UH|UW)[0-2]?|B|CH|D|DH|F|G|HH|JH|K|L|M|N|NG|P|R|S|SH|T|TH|V|W|Y|Z|ZH)");
     private static final Pattern PINYIN = Pattern.compile("(?i)[a-zü:v]+[1-5]");
 
-    /** The token for the n-th pronunciation of an utterance: letters only, so no engine reads it as a number. */
+    private static final String[] SYLLABLES = {"da", "de", "di", "do", "du", "ka", "ke", "ki", "ko", "ku"};
+
+    /**
+     * The token for the n-th pronunciation of an utterance ("zubokada", "zubokade", ...): letters only, so no engine
+     * reads it as a number, and pronounceable, so no engine spells it out letter by letter before looking it up.
+     */
     public static String token(int index) {
-        StringBuilder sb = new StringBuilder("zqph");
-        int n = index;
-        do {
-            sb.append((char) ('a' + n % 26));
-            n /= 26;
-        } while (n > 0);
+        StringBuilder sb = new StringBuilder("zuboka");
+        String digits = Integer.toString(index);
+        for (int i = 0; i < digits.length(); i++) {
+            sb.append(SYLLABLES[digits.charAt(i) - '0']);
+        }
         return sb.toString();
     }
 

@@ -20,7 +20,7 @@ final class ScriptRuns {
         }
     }
 
-    private static final Pattern TOKEN = Pattern.compile("zqph[a-z]+");
+    private static final Pattern TOKEN = Pattern.compile("zuboka(?:[dk][aeiou])+");
 
     private ScriptRuns() {
     }

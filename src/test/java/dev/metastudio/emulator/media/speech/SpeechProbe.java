@@ -77,7 +77,7 @@ public final class SpeechProbe {
     }
 
     /**
-     * F0 every 10 ms between two sample positions: the lag of the highest normalised autocorrelation in 60-450 Hz on a
+     * F0 every 10 ms between two sample positions: the lag of the highest normalised autocorrelation in 40-500 Hz on a
      * 12 kHz copy, voiced when that peak exceeds 0.6 and the frame is within 30 dB of the loudest.
      */
     public static double[] f0Track(short[] samples, int from, int to) {
@@ -93,8 +93,8 @@ public final class SpeechProbe {
         }
         int window = rate * 40 / 1000;
         int hop = rate / 100;
-        int minLag = rate / 450;
-        int maxLag = rate / 60;
+        int minLag = rate / 500;
+        int maxLag = rate / 40;
         int frames = Math.max(0, (x.length - window - maxLag) / hop);
         double[] energy = new double[frames];
         double loudest = 0;
