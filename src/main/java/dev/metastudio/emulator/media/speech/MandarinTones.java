@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * tone letters: 55, 35, 214, 51) but its audio barely follows them (a falling fourth tone comes out rising), and it
  * applies no third-tone sandhi. Here each syllable's pitch is moved onto its Chao contour around the speaker's own
  * median pitch ({@value #SEMITONES_PER_LEVEL} semitones per tone level, level 3 = the median), after the sandhi rules
- * (third before third becomes second; a third before any other syllable is a half third, 21).
+ * (third before third becomes second; a third before any other syllable is a half third, 21). Cantonese is left as
+ * espeak-ng says it: its six tones come out at their levels and directions (measured), and its voice's irregular
+ * (period-doubled) voicing would make a redrawn contour worse, not better.
  */
 final class MandarinTones {
 
@@ -28,6 +30,7 @@ final class MandarinTones {
     private static final String VOWELS = "aeiouyæɑɐɒɔəɘɚɛɜɝɞɤɨɪɯɵøœɶʉʊʌʏAEIOUV@0369";
     private static final String NASALS = "nŋmN";
     private static final double RAMP_SECONDS = 0.02;
+    private static final int BRIDGE_FRAMES = 3;
 
     private MandarinTones() {
     }
@@ -93,7 +96,7 @@ final class MandarinTones {
     }
 
     static short[] apply(short[] samples, int rate, List<Syllable> syllables) {
-        double[] f0 = PitchTracker.track(samples, rate);
+        double[] f0 = bridge(PitchTracker.track(samples, rate));
         double key = PitchTracker.median(f0);
         if (key <= 0) {
             return samples;
@@ -133,6 +136,36 @@ final class MandarinTones {
         });
     }
 
+    /**
+     * Weakly voiced frames (the decay at a syllable's end, a glottal dip mid-syllable) track as unvoiced; a listener
+     * still hears their pitch. Gaps of up to {@value #BRIDGE_FRAMES} frames inside voicing are interpolated and voicing
+     * is extended as far at both ends, so the redrawn tone covers the whole syllable.
+     */
+    static double[] bridge(double[] f0) {
+        double[] out = f0.clone();
+        for (int i = 0; i < f0.length; i++) {
+            if (f0[i] > 0) {
+                continue;
+            }
+            int prev = i - 1;
+            while (prev >= 0 && f0[prev] <= 0 && i - prev <= BRIDGE_FRAMES) {
+                prev--;
+            }
+            int next = i + 1;
+            while (next < f0.length && f0[next] <= 0 && next - i <= BRIDGE_FRAMES) {
+                next++;
+            }
+            boolean before = prev >= 0 && f0[prev] > 0 && i - prev <= BRIDGE_FRAMES;
+            boolean after = next < f0.length && f0[next] > 0 && next - i <= BRIDGE_FRAMES;
+            if (before && after) {
+                out[i] = f0[prev] + (f0[next] - f0[prev]) * (i - prev) / (double) (next - prev);
+            } else if (before || after) {
+                out[i] = before ? f0[prev] : f0[next];
+            }
+        }
+        return out;
+    }
+
     /** The Chao level at a position 0..1 through the syllable, linear between the tone letters. */
     static double contour(int[] chao, double position) {
         double x = position * (chao.length - 1);
@@ -141,7 +174,7 @@ final class MandarinTones {
         return chao[i] + (chao[i + 1] - chao[i]) * frac;
     }
 
-    /** A three-frame median then mean keeps one mistracked frame from jerking the pitch. */
+    /** A three-frame median keeps one mistracked frame from jerking the pitch. */
     private static double[] smooth(double[] r) {
         double[] out = r.clone();
         for (int i = 1; i + 1 < r.length; i++) {
@@ -150,11 +183,7 @@ final class MandarinTones {
             double c = r[i + 1];
             out[i] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
         }
-        double[] mean = out.clone();
-        for (int i = 1; i + 1 < out.length; i++) {
-            mean[i] = (out[i - 1] + out[i] + out[i + 1]) / 3;
-        }
-        return mean;
+        return out;
     }
 
     private static boolean vowel(String phone) {
