@@ -31,6 +31,8 @@ final class MandarinTones {
     private static final String NASALS = "nŋmN";
     private static final double RAMP_SECONDS = 0.02;
     private static final int BRIDGE_FRAMES = 3;
+    /** Vowels further apart than this have a pause between them. */
+    private static final double PHRASE_GAP_SECONDS = 0.25;
 
     private MandarinTones() {
     }
@@ -68,7 +70,11 @@ final class MandarinTones {
         if (nuclei.size() != tones.size() || tones.isEmpty()) {
             return List.of();
         }
-        sandhi(tones);
+        boolean[] phraseEnd = new boolean[tones.size()];
+        for (int i = 0; i + 1 < nuclei.size(); i++) {
+            phraseEnd[i] = nuclei.get(i + 1)[0] - nuclei.get(i)[1] > PHRASE_GAP_SECONDS;
+        }
+        sandhi(tones, phraseEnd);
         List<Syllable> out = new ArrayList<>();
         for (int i = 0; i < tones.size(); i++) {
             String tone = tones.get(i);
@@ -81,8 +87,12 @@ final class MandarinTones {
         return out;
     }
 
-    static void sandhi(List<String> tones) {
+    /** Sandhi applies within a phrase: a pause ({@code phraseEnd}) leaves a third tone whole. */
+    static void sandhi(List<String> tones, boolean[] phraseEnd) {
         for (int i = 0; i + 1 < tones.size(); i++) {
+            if (phraseEnd[i]) {
+                continue;
+            }
             if (third(tones.get(i)) && third(tones.get(i + 1))) {
                 tones.set(i, "35");
             } else if (third(tones.get(i))) {

@@ -103,12 +103,20 @@ public final class VoiceRouter {
                 case FREETTS -> engines.freeTts();
                 case ESPEAK -> engines.espeak();
             };
-            if (engine.available() && (c.engine() != VoiceCatalogue.Engine.FESTIVAL
-                    || engines.festival().voices().contains(c.voice()))) {
+            if (engine.available() && (c.engine() != VoiceCatalogue.Engine.FESTIVAL || festivalHas(c.voice()))) {
                 return new Route(engine, c.voice(), c.pitch(), c.rate());
             }
         }
         throw new MediaException(Reason.TTS_UNAVAILABLE, "no English voice for " + voice);
+    }
+
+    /** A Festival that cannot even list its voices is as good as missing: the next candidate speaks. */
+    private boolean festivalHas(String voice) {
+        try {
+            return engines.festival().voices().contains(voice);
+        } catch (MediaException e) {
+            return false;
+        }
     }
 
     /** The language the text's characters demand, or the voice's language when its script fits. */
