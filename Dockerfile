@@ -7,10 +7,12 @@ COPY src ./src
 COPY db ./db
 RUN mvn -B -q -DskipTests package
 
-# Runtime: a JRE on glibc (FFmpeg's natives need it), espeak-ng for non-English speech, CJK fonts for text.
+# Runtime: a JRE on glibc (FFmpeg's natives need it), the speech engines (espeak-ng for Chinese and the other
+# languages; Festival with its HTS and diphone voices and Flite for English), CJK fonts for text.
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends espeak-ng fonts-noto-cjk fonts-dejavu-core curl \
+    && apt-get install -y --no-install-recommends espeak-ng festival festvox-us-slt-hts festvox-kallpc16k \
+       festvox-kdlpc16k flite fonts-noto-cjk fonts-dejavu-core curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/metastudio-emulator.jar /app/metastudio-emulator.jar

@@ -4,8 +4,8 @@ import dev.metastudio.emulator.media.speech.Sex;
 import dev.metastudio.emulator.media.speech.Voice;
 
 /**
- * A VOICE_MODEL asset as a voice of the media engine. Preset timbres carry a variant number that shifts pitch and
- * rate a little, so different timbres of one language and sex still sound different.
+ * A VOICE_MODEL asset as a voice of the media engine. Preset timbres carry a variant number (their place among the
+ * preset timbres of their language and sex), so different timbres of one language and sex get different voices.
  */
 public final class VoiceBindings {
     private VoiceBindings() {
@@ -14,9 +14,7 @@ public final class VoiceBindings {
     public static Voice voiceOf(AssetEntity asset) {
         EngineBinding binding = EngineBinding.decode(asset.getEngineBinding()).orElse(null);
         if (binding instanceof EngineBinding.Voice voice) {
-            double pitch = 0.88 + (voice.variant() % 7) * 0.04;
-            double rate = 0.96 + (voice.variant() % 3) * 0.04;
-            return new Voice(voice.language(), sex(voice.sex()), pitch, rate);
+            return new Voice(voice.language(), sex(voice.sex()), Math.max(0, voice.variant()));
         }
         String language = asset.getLanguage() == null || asset.getLanguage().equals("UNKNOW") ? "CN" : asset.getLanguage();
         return Voice.of(language, sex(asset.getSex()));

@@ -9,7 +9,9 @@
  *       {@link dev.metastudio.emulator.media.render.RenderSpec} to an MP4 (H.264 + AAC) or WebM (VP8 + Opus), a JPEG
  *       cover and an SRT file, with progress and cancellation.</li>
  *   <li>{@link dev.metastudio.emulator.media.speech.SpeechRenderer#render}: text or SSML to WAV or MP3 (TTS
- *       preview), through FreeTTS for English and espeak-ng for the other languages.</li>
+ *       preview), through Festival or Flite for English (FreeTTS when neither is installed) and espeak-ng for the
+ *       other languages; {@link dev.metastudio.emulator.media.speech.SpeechSynthesizer#sentences} speaks sentence
+ *       by sentence (audio, cues, phones and mouth shapes of each), for live streams.</li>
  *   <li>{@link dev.metastudio.emulator.media.avatar.AvatarCatalogue#looks}: the built-in 2D presenters, whose ids
  *       the asset library seeds as HUMAN_MODEL_2D assets.</li>
  * </ul>

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ import java.util.Map;
 final class PresetTimbres {
     static final List<String> REGIONS = List.of("cn-east-3", "cn-north-4", "ap-southeast-3");
 
-    /** One row of the table; {@code idsByRegion} omits regions where the reference prints no id. */
-    record Timbre(int row, String name, String sex, String language, Map<String, String> idsByRegion) {
+    /**
+     * One row of the table; {@code idsByRegion} omits regions where the reference prints no id. {@code variant} is the
+     * timbre's place (1, 2, ...) among the timbres of its language and sex: the media engine gives each place its own
+     * voice, so two timbres of one language and sex never sound alike.
+     */
+    record Timbre(int row, String name, String sex, String language, int variant, Map<String, String> idsByRegion) {
     }
 
     private PresetTimbres() {
@@ -24,6 +29,7 @@ final class PresetTimbres {
 
     static List<Timbre> load() {
         List<Timbre> timbres = new ArrayList<>();
+        Map<String, Integer> places = new HashMap<>();
         try (InputStream in = PresetTimbres.class.getResourceAsStream("/asset/preset-timbres.tsv");
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -40,7 +46,8 @@ final class PresetTimbres {
                     }
                 }
                 String name = cells[0].equals("-") ? "Preset timbre " + row : cells[0];
-                timbres.add(new Timbre(row, name, cells[1], cells[2], ids));
+                int variant = places.merge(cells[2] + ":" + cells[1], 1, Integer::sum);
+                timbres.add(new Timbre(row, name, cells[1], cells[2], variant, ids));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

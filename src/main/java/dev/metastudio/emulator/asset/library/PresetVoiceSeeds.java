@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
 /** The preset timbres: one VOICE_MODEL per documented id, listed for the configured region. */
 @Component
 class PresetVoiceSeeds implements SystemAssetSource {
-    /** What the emulated TTS honours (reference 11.7 through the media engine). */
-    static final VoiceModelMeta.VoiceCapability CAPABILITY = new VoiceModelMeta.VoiceCapability(false, false, true,
-            true, true, true, true, true, false, false, 0f, 0f, true);
+    /**
+     * What the emulated TTS honours (reference 11.7 through the media engine): every engine speaks CMU phonemes
+     * ({@code <phoneme ph="W EH1 DH ER0">}); pinyin ({@code ph="tian1 qi4"}) only the Mandarin voice.
+     */
+    static final VoiceModelMeta.VoiceCapability CAPABILITY = capability(false);
+    static final VoiceModelMeta.VoiceCapability CHINESE_CAPABILITY = capability(true);
     private static final Map<String, String> REGION_NAMES = Map.of("cn-east-3", "CN East-Shanghai1",
             "cn-north-4", "CN North-Beijing4", "ap-southeast-3", "AP-Singapore");
 
@@ -29,7 +32,7 @@ class PresetVoiceSeeds implements SystemAssetSource {
                         asset.setAssetName(timbre.name());
                         asset.setAssetDescription("Preset timbre (" + REGION_NAMES.get(timbreRegion) + " id)");
                         asset.setAssetOrder(timbre.row());
-                        asset.setEngineBinding(new EngineBinding.Voice(timbre.language(), timbre.sex(), timbre.row())
+                        asset.setEngineBinding(new EngineBinding.Voice(timbre.language(), timbre.sex(), timbre.variant())
                                 .encode());
                         asset.setSupportedServices(List.of(SupportedService.VIDEO_2D.name(),
                                 SupportedService.LIVE_2D.name(), SupportedService.CHAT_2D.name()));
@@ -44,6 +47,11 @@ class PresetVoiceSeeds implements SystemAssetSource {
         VoiceModelMeta.VoiceLanguage language = VoiceModelMeta.VoiceLanguage.valueOf(timbre.language());
         return new VoiceModelMeta(timbre.row(), VoiceModelMeta.ModelType.COMMON,
                 VoiceModelMeta.Sex.valueOf(timbre.sex()), language, List.of(language), 1f, 1f, true, null,
-                CAPABILITY, null, false, false, false);
+                timbre.language().equals("CN") ? CHINESE_CAPABILITY : CAPABILITY, null, false, false, false);
+    }
+
+    private static VoiceModelMeta.VoiceCapability capability(boolean pinyin) {
+        return new VoiceModelMeta.VoiceCapability(true, pinyin, true, true, true, true, true, true, false, false, 0f,
+                0f, true);
     }
 }

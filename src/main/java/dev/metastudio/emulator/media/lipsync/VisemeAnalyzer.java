@@ -30,7 +30,33 @@ public final class VisemeAnalyzer {
     private record Features(double db, double low, double f2, double high, double centroid) {
     }
 
+    /** Fills {@code dst[0..length)} with the next samples, zero past the end. */
+    private interface Source {
+        void read(short[] dst, int length) throws MediaException;
+    }
+
     public static Viseme[] analyze(Path pcm, int frames) throws MediaException {
+        try (PcmReader reader = new PcmReader(pcm)) {
+            return analyze(reader::read, frames);
+        }
+    }
+
+    /** The same for speech already in memory (48 kHz mono). */
+    public static Viseme[] analyze(short[] samples, int frames) {
+        int[] position = {0};
+        try {
+            return analyze((dst, length) -> {
+                int n = Math.max(0, Math.min(length, samples.length - position[0]));
+                System.arraycopy(samples, position[0], dst, 0, n);
+                Arrays.fill(dst, n, length, (short) 0);
+                position[0] += n;
+            }, frames);
+        } catch (MediaException e) {
+            throw new IllegalStateException("reading memory cannot fail", e);
+        }
+    }
+
+    private static Viseme[] analyze(Source reader, int frames) throws MediaException {
         Features[] features = new Features[frames];
         Fft fft = new Fft(WINDOW);
         double[] hann = new double[WINDOW];
@@ -43,20 +69,18 @@ public final class VisemeAnalyzer {
         short[] cur = new short[SPF];
         short[] next = new short[SPF];
         short[] window = new short[3 * SPF];
-        try (PcmReader reader = new PcmReader(pcm)) {
-            reader.read(cur, SPF);
+        reader.read(cur, SPF);
+        reader.read(next, SPF);
+        for (int f = 0; f < frames; f++) {
+            System.arraycopy(prev, 0, window, 0, SPF);
+            System.arraycopy(cur, 0, window, SPF, SPF);
+            System.arraycopy(next, 0, window, 2 * SPF, SPF);
+            features[f] = measure(window, fft, hann, re, im);
+            short[] t = prev;
+            prev = cur;
+            cur = next;
+            next = t;
             reader.read(next, SPF);
-            for (int f = 0; f < frames; f++) {
-                System.arraycopy(prev, 0, window, 0, SPF);
-                System.arraycopy(cur, 0, window, SPF, SPF);
-                System.arraycopy(next, 0, window, 2 * SPF, SPF);
-                features[f] = measure(window, fft, hann, re, im);
-                short[] t = prev;
-                prev = cur;
-                cur = next;
-                next = t;
-                reader.read(next, SPF);
-            }
         }
         return classify(features);
     }

@@ -6,7 +6,8 @@ import dev.metastudio.emulator.media.audio.AudioDecoder;
 import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.audio.PcmWriter;
 import dev.metastudio.emulator.media.image.Images;
-import dev.metastudio.emulator.media.lipsync.VisemeAnalyzer;
+import dev.metastudio.emulator.media.lipsync.LipSync;
+import dev.metastudio.emulator.media.lipsync.PhoneTiming;
 import dev.metastudio.emulator.media.speech.Cue;
 import dev.metastudio.emulator.media.speech.SpeechSynthesizer;
 import dev.metastudio.emulator.media.speech.SpeechTrack;
@@ -49,7 +50,9 @@ public final class VideoRenderer {
     private record Slot(ByteBuffer yuv, short[] audio, boolean last) {
     }
 
-    private record SceneSpeech(Path pcm, long samples, List<Cue> cues, int frames, long firstFrame) {
+    /** {@code phones} empty: the mouth follows the audio (uploaded speech). */
+    private record SceneSpeech(Path pcm, long samples, List<Cue> cues, List<PhoneTiming> phones, int frames,
+                               long firstFrame) {
     }
 
     public static RenderResult render(RenderSpec spec, Path outputDir, RenderListener listener, RenderOptions options)
@@ -139,17 +142,19 @@ public final class VideoRenderer {
             Path pcm = temp.resolve("speech-" + index++ + ".pcm");
             long samples;
             List<Cue> cues;
+            List<PhoneTiming> phones = List.of();
             if (scene.speech() instanceof SpeechSource.Text t) {
                 SpeechTrack track = synthesizer.synthesize(t.text(), t.voice(), t.settings() == null
                         ? dev.metastudio.emulator.media.speech.VoiceSettings.DEFAULT : t.settings(), pcm, l::cancelled);
                 samples = track.samples();
                 cues = track.cues();
+                phones = track.phones();
             } else {
                 samples = decodeSpeech(((SpeechSource.Audio) scene.speech()).file(), pcm, l);
                 cues = null;
             }
             int frames = (int) Math.max(1, (samples + Pcm.SAMPLES_PER_FRAME - 1) / Pcm.SAMPLES_PER_FRAME);
-            out.add(new SceneSpeech(pcm, samples, cues, frames, first));
+            out.add(new SceneSpeech(pcm, samples, cues, phones, frames, first));
             first += frames;
         }
         return out;
@@ -331,7 +336,7 @@ public final class VideoRenderer {
 
         private void attach(SceneStage stage, int index) throws MediaException {
             SceneSpeech s = speech.get(index);
-            stage.attachSpeech(VisemeAnalyzer.analyze(s.pcm(), s.frames()), s.cues());
+            stage.attachSpeech(LipSync.visemes(s.pcm(), s.phones(), s.frames()), s.cues());
         }
 
         private static SceneStage await(Future<SceneStage> future) throws MediaException, InterruptedException {

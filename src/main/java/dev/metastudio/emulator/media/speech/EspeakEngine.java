@@ -2,33 +2,43 @@ package dev.metastudio.emulator.media.speech;
 
 import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.MediaException.Reason;
+import dev.metastudio.emulator.media.lipsync.PhoneTiming;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * espeak-ng run as a process per utterance, the text given on stdin (so text starting with '-' is never an option) and
- * the WAV read from stdout. Mandarin, Cantonese and most other languages of the service come from here.
+ * espeak-ng: Mandarin, Cantonese and most other languages of the service. The program must be installed (its path is
+ * configurable); speech itself comes from its library in process, which reports every phoneme with its position, and
+ * from the program (no phone timing) where the library cannot be loaded.
+ *
+ * <p>Chinese text is cut into runs by script: Han characters go to the Chinese voice, Latin words ("MetaStudio") to the
+ * English voice of the same variant, and a {@code <phoneme ph="tian1 qi4">} to the Mandarin voice as pinyin. espeak-ng
+ * 1.51's plain {@code cmn} voice reads Han characters as pinyin spelt in English ("ni three hao three"), so Mandarin
+ * uses its {@code cmn-latn-pinyin} voice; its tone contours are redrawn by {@link MandarinTones}.
  */
 public final class EspeakEngine implements TtsEngine {
 
     public static final String INSTALL_HINT = "install espeak-ng (Debian/Ubuntu: apt-get install espeak-ng)";
     private static final int BASE_WPM = 160;
-    private static final long TIMEOUT_SECONDS = 60;
+    /**
+     * espeak's pitch scale: about 60 steps per octave around 50 (measured: 95 Hz at 0, 157 at 50, 296 at 99 for f3),
+     * near enough to exponential only between 30 and 90; beyond that the rest of a pitch change is shifted afterwards.
+     */
+    private static final double STEPS_PER_OCTAVE = 60;
+    private static final int LOWEST = 30;
+    private static final int HIGHEST = 90;
+
+    /** Voice lists by executable: asking costs a process start, and the answer does not change. */
+    private static final Map<String, Set<String>> VOICES = new ConcurrentHashMap<>();
 
     private final String executable;
-    private volatile Set<String> voices;
 
     /** @param executable a path, or a bare name looked up on PATH; null means "espeak-ng" */
     public EspeakEngine(String executable) {
@@ -36,37 +46,34 @@ public final class EspeakEngine implements TtsEngine {
     }
 
     @Override
+    public String name() {
+        return "espeak-ng";
+    }
+
+    @Override
     public boolean available() {
-        return resolve() != null;
+        return Executables.resolve(executable) != null;
+    }
+
+    @Override
+    public String installHint() {
+        return INSTALL_HINT;
     }
 
     public String executable() {
         return executable;
     }
 
-    private Path resolve() {
-        if (executable.contains(File.separator)) {
-            Path p = Path.of(executable);
-            return Files.isExecutable(p) ? p : null;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, executable);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+    /** Whether phone timing is available (the library loads), so the mouth can follow the phonemes. */
+    public static boolean reportsPhones() {
+        return EspeakLibrary.get() != null;
     }
 
     /** The installed voice names (the language column of {@code espeak-ng --voices}). */
     public Set<String> voices() throws MediaException {
-        Set<String> known = voices;
+        Set<String> known = VOICES.get(executable);
         if (known == null) {
-            byte[] out = run(List.of(command(), "--voices"), null);
+            byte[] out = ProcessRunner.run(name(), List.of(command(), "--voices"), null, INSTALL_HINT);
             known = new HashSet<>();
             String[] lines = new String(out, StandardCharsets.UTF_8).split("\n");
             for (int i = 1; i < lines.length; i++) {
@@ -75,109 +82,76 @@ public final class EspeakEngine implements TtsEngine {
                     known.add(cols[1]);
                 }
             }
-            voices = known;
+            VOICES.put(executable, Set.copyOf(known));
         }
         return known;
     }
 
+    static int pitchParameter(double factor) {
+        return (int) Math.round(Math.max(LOWEST, Math.min(HIGHEST, 50 + STEPS_PER_OCTAVE * Math.log(factor)
+                / Math.log(2))));
+    }
+
     @Override
-    public Clip synthesize(String text, String voice, double rate, double pitch) throws MediaException {
-        int wpm = (int) Math.round(Math.max(80, Math.min(450, BASE_WPM * rate)));
-        // espeak's pitch is 0..99 around 50; a doubling maps to the top of that scale, a halving to the bottom.
-        int p = (int) Math.round(Math.max(0, Math.min(99, 50 + 49 * Math.log(pitch) / Math.log(2))));
-        byte[] wav = run(List.of(command(), "-v", voice, "-s", Integer.toString(wpm), "-p", Integer.toString(p),
-                "-b", "1", "--stdin", "--stdout"), text.getBytes(StandardCharsets.UTF_8));
-        return parseWav(wav);
+    public Clip synthesize(SpeechRequest request) throws MediaException {
+        String program = command();
+        int wpm = (int) Math.round(Math.max(80, Math.min(450, BASE_WPM * request.rate())));
+        int p = pitchParameter(request.pitch());
+        double applied = Math.pow(2, (p - 50) / STEPS_PER_OCTAVE);
+        EspeakLibrary library = EspeakLibrary.get();
+        if (library == null) {
+            return viaProgram(program, request, wpm, p, applied);
+        }
+        List<short[]> parts = new ArrayList<>();
+        List<PhoneTiming> phones = new ArrayList<>();
+        List<MandarinTones.Syllable> syllables = new ArrayList<>();
+        int rate = 0;
+        long total = 0;
+        for (ScriptRuns.Run run : ScriptRuns.split(request)) {
+            EspeakLibrary.Result r = library.synthesize(run.text(), run.voice(), wpm, p, run.phonemeInput());
+            rate = r.sampleRate();
+            double offset = total / (double) rate;
+            r.phones().forEach(ph -> phones.add(ph.shifted(offset)));
+            if (run.tonal()) {
+                MandarinTones.syllables(r.phones(), library.phonemes(run.text(), run.voice()))
+                        .forEach(s -> syllables.add(s.shifted(offset)));
+            }
+            parts.add(r.samples());
+            total += r.samples().length;
+        }
+        short[] samples = new short[(int) total];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, samples, at, part.length);
+            at += part.length;
+        }
+        if (!syllables.isEmpty()) {
+            samples = MandarinTones.apply(samples, rate, syllables);
+        }
+        return new Clip(samples, rate, phones, applied);
+    }
+
+    /** The program reads the whole utterance at once; no phone timing comes back. */
+    private Clip viaProgram(String program, SpeechRequest request, int wpm, int p, double applied)
+            throws MediaException {
+        String text = request.text();
+        for (Pronunciation pr : request.pronunciations()) {
+            text = text.replace(pr.token(), pr.kind() == Pronunciation.Kind.ARPABET
+                    ? EspeakPhonemes.fromArpabet(pr.arpabet()) : pr.shown());
+        }
+        byte[] wav = ProcessRunner.run(name(), List.of(program, "-v", request.voice(), "-s", Integer.toString(wpm),
+                "-p", Integer.toString(p), "-b", "1", "--stdin", "--stdout"), text.getBytes(StandardCharsets.UTF_8),
+                INSTALL_HINT);
+        WavData.Samples s = WavData.parse(wav, name());
+        return new Clip(s.samples(), s.sampleRate(), List.of(), applied);
     }
 
     private String command() throws MediaException {
-        Path p = resolve();
+        Path p = Executables.resolve(executable);
         if (p == null) {
             throw new MediaException(Reason.TTS_UNAVAILABLE, "espeak-ng not found at '" + executable + "'; "
                     + INSTALL_HINT);
         }
         return p.toString();
-    }
-
-    private static byte[] run(List<String> command, byte[] stdin) throws MediaException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        } catch (IOException e) {
-            throw new MediaException(Reason.TTS_UNAVAILABLE, "cannot run " + command.get(0) + ": " + e.getMessage()
-                    + "; " + INSTALL_HINT, e);
-        }
-        try {
-            Thread errDrain = drain(process.getErrorStream());
-            try (OutputStream in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
-            byte[] out;
-            try (InputStream o = process.getInputStream()) {
-                out = o.readAllBytes();
-            }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new MediaException(Reason.TTS_FAILED, "espeak-ng did not finish in " + TIMEOUT_SECONDS + " s");
-            }
-            errDrain.join(1000);
-            if (process.exitValue() != 0) {
-                throw new MediaException(Reason.TTS_FAILED, "espeak-ng failed (exit " + process.exitValue() + ")");
-            }
-            return out;
-        } catch (IOException e) {
-            throw new MediaException(Reason.TTS_FAILED, "espeak-ng I/O failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MediaException(Reason.CANCELLED, "interrupted while speaking", e);
-        } finally {
-            process.destroy();
-        }
-    }
-
-    private static Thread drain(InputStream stream) {
-        Thread t = new Thread(() -> {
-            try (stream) {
-                stream.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
-                // The exit code reports failures; stderr only has to be emptied so the process cannot block.
-            }
-        }, "espeak-stderr");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** espeak streams its WAV, so the chunk sizes in the header are placeholders: the data runs to the end. */
-    static Clip parseWav(byte[] wav) throws MediaException {
-        ByteBuffer b = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-        if (wav.length < 44 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
-            throw new MediaException(Reason.TTS_FAILED, "espeak-ng produced no WAV output");
-        }
-        int pos = 12;
-        int rate = 0;
-        while (pos + 8 <= wav.length) {
-            int id = b.getInt(pos);
-            int size = b.getInt(pos + 4);
-            if (id == 0x20746d66) {
-                rate = b.getInt(pos + 12);
-                if (b.getShort(pos + 10) != 1 || b.getShort(pos + 22) != 16) {
-                    throw new MediaException(Reason.TTS_FAILED, "espeak-ng WAV is not 16-bit mono");
-                }
-            } else if (id == 0x61746164) {
-                int start = pos + 8;
-                int count = (wav.length - start) / 2;
-                short[] samples = new short[count];
-                b.position(start);
-                b.asShortBuffer().get(samples);
-                if (rate <= 0) {
-                    throw new MediaException(Reason.TTS_FAILED, "espeak-ng WAV has no format chunk");
-                }
-                return new Clip(samples, rate);
-            }
-            pos += 8 + Math.max(0, size);
-        }
-        throw new MediaException(Reason.TTS_FAILED, "espeak-ng WAV has no data");
     }
 }

@@ -28,8 +28,17 @@ public final class SpeechRenderer {
      * @param tempDir          scratch directory (null: the system temp dir)
      */
     public SpeechRenderer(String espeakExecutable, Path tempDir) {
-        this.synthesizer = new SpeechSynthesizer(espeakExecutable);
+        this(new SpeechSynthesizer(SpeechEngines.onPath(espeakExecutable)), tempDir);
+    }
+
+    private SpeechRenderer(SpeechSynthesizer synthesizer, Path tempDir) {
+        this.synthesizer = synthesizer;
         this.tempDir = tempDir;
+    }
+
+    /** A renderer with the given engines (for example without Festival and Flite, to use the FreeTTS fallback). */
+    public static SpeechRenderer with(SpeechEngines engines, Path tempDir) {
+        return new SpeechRenderer(new SpeechSynthesizer(engines), tempDir);
     }
 
     /** Text or SSML (starting with {@code <speak}) to a 48 kHz mono WAV or a 128 kbit/s MP3. */

@@ -22,8 +22,18 @@ public record SpeechScript(List<Sentence> sentences) {
     public sealed interface Piece permits Utterance, Pause {
     }
 
-    /** Text to speak at a local rate factor (from {@code <prosody rate>}, 1.0 otherwise). */
-    public record Utterance(String text, double rate) implements Piece {
+    /**
+     * Text to speak at a local rate factor (from {@code <prosody rate>}, 1.0 otherwise); the text may hold the tokens of
+     * {@code <phoneme>} pronunciations.
+     */
+    public record Utterance(String text, double rate, List<Pronunciation> pronunciations) implements Piece {
+        public Utterance {
+            pronunciations = List.copyOf(pronunciations);
+        }
+
+        public Utterance(String text, double rate) {
+            this(text, rate, List.of());
+        }
     }
 
     public record Pause(int millis) implements Piece {

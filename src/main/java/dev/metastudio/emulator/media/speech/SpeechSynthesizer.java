@@ -5,6 +5,7 @@ import dev.metastudio.emulator.media.MediaException.Reason;
 import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.audio.PcmWriter;
 import dev.metastudio.emulator.media.audio.Resampler;
+import dev.metastudio.emulator.media.lipsync.PhoneTiming;
 import dev.metastudio.emulator.media.speech.SpeechScript.Pause;
 import dev.metastudio.emulator.media.speech.SpeechScript.Piece;
 import dev.metastudio.emulator.media.speech.SpeechScript.Sentence;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Text or SSML to a speech {@link SpeechTrack}: sentence by sentence through the routed engine, resampled to 48 kHz,
- * volume applied, appended to a file. Only one sentence is in memory at a time.
+ * Text or SSML to speech, sentence by sentence through the routed engine: resampled to 48 kHz, pitch shifted where the
+ * engine cannot do it itself, volume applied. {@link #synthesize} appends the sentences to a file (only one sentence
+ * is in memory at a time); {@link #sentences} hands them over one by one, for a live stream that speaks as it goes.
  */
 public final class SpeechSynthesizer {
 
@@ -27,46 +29,119 @@ public final class SpeechSynthesizer {
     private final VoiceRouter router;
 
     public SpeechSynthesizer(String espeakExecutable) {
-        this.router = new VoiceRouter(new FreeTtsEngine(), new EspeakEngine(espeakExecutable));
+        this(SpeechEngines.onPath(espeakExecutable));
+    }
+
+    public SpeechSynthesizer(SpeechEngines engines) {
+        this.router = new VoiceRouter(engines);
+    }
+
+    /** The sentences of a text, spoken on demand. */
+    public final class Sentences {
+        private final SpeechScript script;
+        private final VoiceRouter.Route route;
+        private final VoiceSettings settings;
+        private int next;
+
+        private Sentences(SpeechScript script, VoiceRouter.Route route, VoiceSettings settings) {
+            this.script = script;
+            this.route = route;
+            this.settings = settings;
+        }
+
+        public int count() {
+            return script.sentences().size();
+        }
+
+        public boolean hasNext() {
+            return next < count();
+        }
+
+        /** The engine and voice that speak ("festival:cmu_us_slt_arctic_hts"). */
+        public String voice() {
+            return route.describe();
+        }
+
+        public SpokenSentence next() throws MediaException {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException("no sentence left");
+            }
+            return speak(script.sentences().get(next++), route, settings);
+        }
+    }
+
+    /** Parses and routes the text (so bad SSML or a missing engine fails before anything is spoken). */
+    public Sentences sentences(String text, Voice voice, VoiceSettings settings) throws MediaException {
+        settings.validate();
+        SpeechScript script = SsmlParser.parse(text, VoiceRouter.readsChinese(voice));
+        return new Sentences(script, router.route(script.allText(), voice), settings);
     }
 
     public SpeechTrack synthesize(String text, Voice voice, VoiceSettings settings, Path pcmOut,
                                   BooleanSupplier cancelled) throws MediaException {
-        settings.validate();
-        SpeechScript script = SsmlParser.parse(text, VoiceRouter.readsChinese(voice));
-        VoiceRouter.Route route = router.route(script.allText(), voice);
-        double pitch = settings.pitchFactor() * voice.basePitch() * route.sexPitch();
+        Sentences sentences = sentences(text, voice, settings);
         List<Cue> cues = new ArrayList<>();
+        List<PhoneTiming> phones = new ArrayList<>();
         try (PcmWriter out = new PcmWriter(pcmOut)) {
-            for (Sentence sentence : script.sentences()) {
+            while (sentences.hasNext()) {
                 if (cancelled.getAsBoolean()) {
                     throw new MediaException(Reason.CANCELLED, "cancelled while synthesizing speech");
                 }
-                long start = -1;
-                long end = -1;
-                for (Piece piece : sentence.pieces()) {
-                    if (piece instanceof Pause p) {
-                        out.writeSilence(Pcm.samples(p.millis() / 1000.0));
-                    } else if (piece instanceof Utterance u) {
-                        double rate = settings.rateFactor() * voice.baseRate() * u.rate();
-                        TtsEngine.Clip clip = route.engine().synthesize(u.text(), route.voice(), rate, pitch);
-                        short[] samples = Resampler.resample(clip.samples(), clip.sampleRate(), Pcm.SAMPLE_RATE);
-                        applyGain(samples, settings.gain());
-                        int[] voiced = voicedRange(samples);
-                        if (start < 0) {
-                            start = out.samples() + voiced[0];
-                        }
-                        end = out.samples() + voiced[1];
-                        out.write(samples, 0, samples.length);
-                    }
-                }
-                String display = SubtitleText.clean(sentence.display());
-                if (start >= 0 && !display.isEmpty()) {
-                    cues.addAll(splitCue(Pcm.seconds(start), Pcm.seconds(Math.max(end, start + 1)), display));
-                }
+                SpokenSentence s = sentences.next();
+                double offset = Pcm.seconds(out.samples());
+                s.cues().forEach(c -> cues.add(c.shifted(offset)));
+                s.phones().forEach(p -> phones.add(p.shifted(offset)));
+                out.write(s.samples(), 0, s.samples().length);
             }
-            return new SpeechTrack(pcmOut, out.samples(), cues);
+            return new SpeechTrack(pcmOut, out.samples(), cues, phones, sentences.voice());
         }
+    }
+
+    private static SpokenSentence speak(Sentence sentence, VoiceRouter.Route route, VoiceSettings settings)
+            throws MediaException {
+        List<short[]> parts = new ArrayList<>();
+        List<PhoneTiming> phones = new ArrayList<>();
+        long length = 0;
+        long start = -1;
+        long end = -1;
+        double pitch = settings.pitchFactor() * route.pitch();
+        for (Piece piece : sentence.pieces()) {
+            if (piece instanceof Pause p) {
+                short[] silence = new short[(int) Pcm.samples(p.millis() / 1000.0)];
+                parts.add(silence);
+                length += silence.length;
+            } else if (piece instanceof Utterance u) {
+                double rate = settings.rateFactor() * route.rate() * u.rate();
+                TtsEngine.Clip clip = route.engine().synthesize(new SpeechRequest(u.text(), route.voice(), rate, pitch,
+                        u.pronunciations()));
+                short[] native_ = clip.samples();
+                double residual = pitch / clip.appliedPitch();
+                if (Math.abs(residual - 1) > 1e-3) {
+                    native_ = Psola.shift(native_, clip.sampleRate(), residual);
+                }
+                short[] samples = Resampler.resample(native_, clip.sampleRate(), Pcm.SAMPLE_RATE);
+                applyGain(samples, settings.gain());
+                int[] voiced = voicedRange(samples);
+                if (start < 0) {
+                    start = length + voiced[0];
+                }
+                end = length + voiced[1];
+                double offset = Pcm.seconds(length);
+                clip.phones().forEach(ph -> phones.add(ph.shifted(offset)));
+                parts.add(samples);
+                length += samples.length;
+            }
+        }
+        short[] all = new short[(int) length];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        String display = SubtitleText.clean(sentence.display());
+        List<Cue> cues = start >= 0 && !display.isEmpty()
+                ? splitCue(Pcm.seconds(start), Pcm.seconds(Math.max(end, start + 1)), display) : List.of();
+        return new SpokenSentence(all, cues, phones);
     }
 
     /**

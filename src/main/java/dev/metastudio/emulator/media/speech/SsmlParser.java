@@ -111,20 +111,16 @@ public final class SsmlParser {
                 builder.pause(breakMillis(e));
             }
             case "prosody" -> builder.plain(textOnly(e), rate(e));
-            case "word" -> builder.atom(textOnly(e), textOnly(e));
-            case "phoneme" -> {
-                requireAttribute(e, "ph");
-                // The engines here speak from spelling; the displayed word is what both they and subtitles use.
-                builder.atom(textOnly(e), textOnly(e));
-            }
-            case "sub" -> builder.atom(requireAttribute(e, "alias"), textOnly(e));
+            case "word" -> builder.plainAtom(textOnly(e), textOnly(e));
+            case "phoneme" -> builder.phoneme(textOnly(e), requireAttribute(e, "ph"));
+            case "sub" -> builder.plainAtom(requireAttribute(e, "alias"), textOnly(e));
             case "say-as" -> {
                 String kind = requireAttribute(e, "interpret-as").toLowerCase(Locale.ROOT);
                 if (!SAY_AS.contains(kind)) {
                     throw bad("<say-as interpret-as=\"" + kind + "\"> is not one of " + SAY_AS);
                 }
                 String content = textOnly(e);
-                builder.atom(SayAs.speakable(kind, content, chineseReading), content);
+                builder.plainAtom(SayAs.speakable(kind, content, chineseReading), content);
             }
             case "speak" -> throw bad("<speak> cannot be nested");
             default -> throw bad("unsupported SSML tag <" + tag + ">; supported: speak, break, phoneme, say-as, sub, "
@@ -223,27 +219,41 @@ public final class SsmlParser {
 
         void plain(String text, double rate) {
             for (String part : SentenceSplitter.split(text)) {
-                add(part, part, rate);
+                add(part, part, rate, null);
                 if (SentenceSplitter.endsSentence(part)) {
                     close();
                 }
             }
         }
 
-        void atom(String spoken, String shown) {
-            add(spoken, shown, 1.0);
+        private int pronunciations;
+
+        void plainAtom(String spoken, String shown) {
+            add(spoken, shown, 1.0, null);
         }
 
-        private void add(String spoken, String shown, double rate) {
+        /** The word is spoken as {@code ph} says, through a token the engine resolves; subtitles show the word. */
+        void phoneme(String shown, String ph) {
+            if (shown.isBlank()) {
+                return;
+            }
+            Pronunciation p = new Pronunciation(Pronunciation.token(pronunciations++), shown.strip(), ph);
+            add(p.token(), shown, 1.0, p);
+        }
+
+        private void add(String spoken, String shown, double rate, Pronunciation pronunciation) {
             display.append(shown);
             String s = spoken.strip();
             if (s.isEmpty()) {
                 return;
             }
+            List<Pronunciation> prons = pronunciation == null ? List.of() : List.of(pronunciation);
             if (!pieces.isEmpty() && pieces.get(pieces.size() - 1) instanceof Utterance last && last.rate() == rate) {
-                pieces.set(pieces.size() - 1, new Utterance(last.text() + " " + s, rate));
+                List<Pronunciation> merged = new ArrayList<>(last.pronunciations());
+                merged.addAll(prons);
+                pieces.set(pieces.size() - 1, new Utterance(last.text() + " " + s, rate, merged));
             } else {
-                pieces.add(new Utterance(s, rate));
+                pieces.add(new Utterance(s, rate, prons));
             }
         }
 

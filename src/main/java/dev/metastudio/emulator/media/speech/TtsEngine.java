@@ -1,20 +1,36 @@
 package dev.metastudio.emulator.media.speech;
 
 import dev.metastudio.emulator.media.MediaException;
+import dev.metastudio.emulator.media.lipsync.PhoneTiming;
 
-/** A speech synthesizer that turns one utterance into mono 16-bit samples. */
+import java.util.List;
+
+/** A speech synthesizer that turns one utterance into mono 16-bit samples and, where it can, the phones it spoke. */
 public interface TtsEngine {
+
+    /** A short name for messages and reports ("festival", "flite", "freetts", "espeak-ng"). */
+    String name();
 
     /** Whether the engine can run on this machine at all. */
     boolean available();
 
-    /**
-     * @param voice engine-specific voice name (an espeak-ng voice such as "cmn+f3", or "kevin16")
-     * @param rate  speaking-rate factor, 1.0 = about 150 words per minute
-     * @param pitch pitch factor, 1.0 = the voice's natural pitch
-     */
-    Clip synthesize(String text, String voice, double rate, double pitch) throws MediaException;
+    /** What to install to make {@link #available()} true. */
+    String installHint();
 
-    record Clip(short[] samples, int sampleRate) {
+    Clip synthesize(SpeechRequest request) throws MediaException;
+
+    /**
+     * @param phones       the phones with times from the clip's first sample, empty when the engine reports none
+     * @param appliedPitch the part of the requested pitch factor the engine realised itself (1.0: none)
+     */
+    record Clip(short[] samples, int sampleRate, List<PhoneTiming> phones, double appliedPitch) {
+
+        public Clip {
+            phones = List.copyOf(phones);
+        }
+
+        public double seconds() {
+            return samples.length / (double) sampleRate;
+        }
     }
 }

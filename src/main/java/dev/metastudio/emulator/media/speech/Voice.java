@@ -4,20 +4,21 @@ import java.util.Objects;
 
 /**
  * A timbre as the asset library describes it: the language code of VoiceModelAssetMeta.language (CN, EN, GER, fr,
- * Kr, por, JPN, Ita, ESP, YY, Russian, ... as written there, case-insensitive), the speaker's sex, and the voice's own
- * base pitch and rate as factors around 1.0 (so two voices of one language and sex can still sound different).
+ * Kr, por, JPN, Ita, ESP, YY, Russian, ... as written there, case-insensitive), the speaker's sex, and which of the
+ * media engine's voices of that language and sex it is ({@code variant} 1, 2, ...; 0 = the first, for voices that
+ * name none). Two variants of one language and sex always sound different ({@link VoiceCatalogue}).
  */
-public record Voice(String language, Sex sex, double basePitch, double baseRate) {
+public record Voice(String language, Sex sex, int variant) {
 
     public Voice {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(sex, "sex");
-        if (!(basePitch >= 0.5 && basePitch <= 2.0) || !(baseRate >= 0.5 && baseRate <= 2.0)) {
-            throw new IllegalArgumentException("base pitch and rate must lie in 0.5..2.0");
+        if (variant < 0) {
+            throw new IllegalArgumentException("variant must be 0 or more");
         }
     }
 
     public static Voice of(String language, Sex sex) {
-        return new Voice(language, sex, 1.0, 1.0);
+        return new Voice(language, sex, 0);
     }
 }

@@ -10,19 +10,28 @@ import java.util.Set;
 
 /**
  * Chooses engine and engine voice for a text and a {@link Voice}. The text's script wins over the voice's language
- * (Chinese characters are read by espeak-ng Mandarin, or Cantonese for a YY voice, whatever the voice says), English
- * goes to FreeTTS, everything else to the espeak-ng voice of the language.
+ * (Chinese characters are read by espeak-ng Mandarin, or Cantonese for a YY voice, whatever the voice says). English
+ * goes to the first installed engine of the variant's candidates ({@link VoiceCatalogue}: Festival or Flite, FreeTTS
+ * when neither is installed); everything else to the espeak-ng voice of the language with the variant's sex.
  */
 public final class VoiceRouter {
 
-    /** The engine, its voice name and the pitch factor that gives the speaker's sex where the engine has no variant. */
-    public record Route(TtsEngine engine, String voice, double sexPitch) {
+    /**
+     * The engine, its voice name, and the voice's own pitch and rate factors (multiplied with the request's).
+     */
+    public record Route(TtsEngine engine, String voice, double pitch, double rate) {
+
+        /** "engine:voice", for reports and tests. */
+        public String describe() {
+            return engine.name() + ":" + voice;
+        }
     }
 
     private static final Set<String> CHINESE = Set.of("CN", "DBH", "GT", "GXH", "HBH", "SXH", "SCH");
     private static final Map<String, List<String>> ESPEAK_VOICES = Map.ofEntries(
-            Map.entry("CN", List.of("cmn")),
-            Map.entry("YY", List.of("yue", "cmn")),
+            // espeak-ng 1.51's "cmn" reads Han characters as pinyin spelt in English; the pinyin voice reads them right.
+            Map.entry("CN", List.of("cmn-latn-pinyin", "cmn")),
+            Map.entry("YY", List.of("yue", "cmn-latn-pinyin", "cmn")),
             Map.entry("GER", List.of("de")),
             Map.entry("FR", List.of("fr-fr", "fr")),
             Map.entry("KR", List.of("ko")),
@@ -43,12 +52,10 @@ public final class VoiceRouter {
             Map.entry("FINNISH", List.of("fi")),
             Map.entry("EN", List.of("en-us")));
 
-    private final FreeTtsEngine freeTts;
-    private final EspeakEngine espeak;
+    private final SpeechEngines engines;
 
-    public VoiceRouter(FreeTtsEngine freeTts, EspeakEngine espeak) {
-        this.freeTts = freeTts;
-        this.espeak = espeak;
+    public VoiceRouter(SpeechEngines engines) {
+        this.engines = engines;
     }
 
     public static String normalizedLanguage(Voice voice) {
@@ -65,10 +72,9 @@ public final class VoiceRouter {
     public Route route(String text, Voice voice) throws MediaException {
         String language = scriptLanguage(text, normalizedLanguage(voice));
         if (language.equals("EN") || language.equals("UNKNOW") || language.isEmpty()) {
-            // kevin16 is a male voice: a female speaker is approximated by raising its pitch.
-            double sexPitch = voice.sex() == Sex.FEMALE ? 1.6 : 1.0;
-            return new Route(freeTts, FreeTtsEngine.KEVIN, sexPitch);
+            return english(voice);
         }
+        EspeakEngine espeak = engines.espeak();
         if (!espeak.available()) {
             throw new MediaException(Reason.TTS_UNAVAILABLE, "no speech engine for language " + voice.language()
                     + ": espeak-ng not found at '" + espeak.executable() + "'; " + EspeakEngine.INSTALL_HINT);
@@ -78,18 +84,39 @@ public final class VoiceRouter {
             throw new MediaException(Reason.TTS_UNAVAILABLE, "no speech voice for language '" + voice.language() + "'");
         }
         Set<String> installed = espeak.voices();
+        VoiceCatalogue.Candidate variant = VoiceCatalogue.espeak(voice.sex(), voice.variant());
         for (String candidate : candidates) {
             if (installed.contains(candidate)) {
-                String variant = switch (voice.sex()) {
-                    case FEMALE -> "+f3";
-                    case MALE -> "+m3";
-                    case UNKNOWN -> "";
-                };
-                return new Route(espeak, candidate + variant, 1.0);
+                return new Route(espeak, candidate + variant.voice(), variant.pitch(), variant.rate());
             }
         }
         throw new MediaException(Reason.TTS_UNAVAILABLE, "espeak-ng has none of the voices " + candidates
                 + " for language " + voice.language() + "; install espeak-ng-data");
+    }
+
+    private Route english(Voice voice) throws MediaException {
+        Sex sex = voice.sex() == Sex.FEMALE ? Sex.FEMALE : Sex.MALE;
+        for (VoiceCatalogue.Candidate c : VoiceCatalogue.english(sex, voice.variant())) {
+            TtsEngine engine = switch (c.engine()) {
+                case FESTIVAL -> engines.festival();
+                case FLITE -> engines.flite();
+                case FREETTS -> engines.freeTts();
+                case ESPEAK -> engines.espeak();
+            };
+            if (engine.available() && (c.engine() != VoiceCatalogue.Engine.FESTIVAL || festivalHas(c.voice()))) {
+                return new Route(engine, c.voice(), c.pitch(), c.rate());
+            }
+        }
+        throw new MediaException(Reason.TTS_UNAVAILABLE, "no English voice for " + voice);
+    }
+
+    /** A Festival that cannot even list its voices is as good as missing: the next candidate speaks. */
+    private boolean festivalHas(String voice) {
+        try {
+            return engines.festival().voices().contains(voice);
+        } catch (MediaException e) {
+            return false;
+        }
     }
 
     /** The language the text's characters demand, or the voice's language when its script fits. */

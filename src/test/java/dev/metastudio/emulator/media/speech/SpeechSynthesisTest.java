@@ -28,8 +28,10 @@ class SpeechSynthesisTest {
 
     @Test
     void englishGoesThroughFreeTtsWithNothingInstalled() throws Exception {
-        SpeechRenderer.Result r = speak(MISSING_ESPEAK, "Hello everyone. This is a test of the speech engine.",
-                Voice.of("EN", Sex.MALE), VoiceSettings.DEFAULT, SpeechRenderer.Format.WAV, "en.wav");
+        SpeechEngines nothing = SpeechEngines.of(MISSING_ESPEAK, "/nonexistent/bin/festival", "/nonexistent/bin/flite");
+        SpeechRenderer.Result r = SpeechRenderer.with(nothing, dir).render(
+                "Hello everyone. This is a test of the speech engine.", Voice.of("EN", Sex.MALE),
+                VoiceSettings.DEFAULT, SpeechRenderer.Format.WAV, dir.resolve("en.wav"), null);
         MediaInfo info = MediaProbe.probe(r.file());
         assertThat(info.kind()).isEqualTo(MediaKind.AUDIO);
         assertThat(info.durationSeconds()).isCloseTo(r.durationSeconds(), within(0.01)).isGreaterThan(1.5);

@@ -37,8 +37,10 @@ class SsmlParserTest {
                 + "<word>together</word>.</speak>", false);
         assertThat(s.sentences()).hasSize(1);
         SpeechScript.Sentence sentence = s.sentences().get(0);
+        // The phoneme's word travels as a token the engine pronounces from ph; subtitles still show the word.
         assertThat(sentence.pieces()).containsExactly(new Utterance("Quick words", 1.5),
-                new Utterance("and World Wide Web a b c 1 5 1 1 2 3 4 weather together .", 1.0));
+                new Utterance("and World Wide Web a b c 1 5 1 1 2 3 4 zubokada together .", 1.0,
+                        List.of(new Pronunciation("zubokada", "weather", "tian1 qi4"))));
         assertThat(sentence.display()).isEqualTo("Quick words and WWW abc 151 1234 weather together.");
     }
 
