@@ -5,7 +5,7 @@ import dev.metastudio.emulator.media.speech.Sex;
 import dev.metastudio.emulator.media.speech.SpeechProbe;
 import dev.metastudio.emulator.media.speech.Voice;
 import dev.metastudio.emulator.media.speech.VoiceSettings;
-import dev.metastudio.emulator.video.render.VoiceBindings;
+import dev.metastudio.emulator.asset.VoiceBindings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
