@@ -33,6 +33,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
+        if (BodyLimit.causedBy(e)) {
+            return envelope(413, new ErrorEnvelope(ErrorCodes.GW_REQUEST_ERROR, BodyLimit.TOO_LARGE_MESSAGE,
+                    RequestIds.current()));
+        }
         return invalid(describe(e));
     }
 
@@ -82,6 +86,10 @@ public class ApiExceptionHandler {
     /** The field-naming message for a body Jackson could not bind, for controllers with their own envelopes. */
     public static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        String strict = StrictJsonErrors.describe(e);
+        if (strict != null) {
+            return strict;
+        }
         if (cause instanceof JsonParseException parse) {
             return "Invalid parameter: request body is not valid JSON (line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ")";
