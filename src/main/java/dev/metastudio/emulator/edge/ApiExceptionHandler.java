@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,6 +69,21 @@ public class ApiExceptionHandler {
     ResponseEntity<ErrorEnvelope> noSuchApi(Exception e) {
         return envelope(404, new ErrorEnvelope(ErrorCodes.GW_API_NOT_FOUND,
                 "The API does not exist or has not been published in the environment", RequestIds.current()));
+    }
+
+    /**
+     * Two requests changed or deleted the same resource at once and this one lost (an optimistic lock, or a key the
+     * winner took first). The reference documents 409 for "the requested update cannot be fulfilled due to the
+     * conflict" but no code for it, so the code is the generic invalid-parameter one; the caller may read and retry.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ErrorEnvelope> concurrentChange(RuntimeException e) {
+        if (e instanceof DataIntegrityViolationException && !ConcurrentChanges.isUniqueViolation(e)) {
+            return unexpected(e);
+        }
+        LOG.info("Concurrent change refused with 409: {}", e.getMessage());
+        return envelope(409, ErrorEnvelope.of(ErrorCodes.INVALID_PARAMETER, "Invalid parameter: the resource was"
+                + " changed or deleted by a concurrent request; read it again and retry"));
     }
 
     @ExceptionHandler(Exception.class)
