@@ -115,24 +115,44 @@ class ScratchSweeper {
         return alive;
     }
 
-    /** Deletes each top-level entry of the scratch roots last modified (anywhere inside) before {@code cutoff}. */
+    /**
+     * Deletes each unit of scratch last modified (anywhere inside) before {@code cutoff}: a file directly under a
+     * root, or an entry of a folder under a root ({@code tmp/jobs/<job>}, {@code tmp/tts/<file>}), so one busy job
+     * keeps only its own folder.
+     */
     private int sweep(Instant cutoff) {
         int removed = 0;
         for (Path root : scratchRoots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> entries = Files.list(root)) {
-                for (Path entry : entries.toList()) {
-                    if (!entry.equals(nodes) && lastTouched(entry).isBefore(cutoff) && deleteTree(entry)) {
-                        removed++;
-                    }
+            for (Path entry : list(root)) {
+                if (entry.equals(nodes)) {
+                    continue;
                 }
-            } catch (IOException e) {
-                LOG.warn("Cannot sweep {}: {}", root, e.getMessage());
+                if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    for (Path unit : list(entry)) {
+                        removed += sweepUnit(unit, cutoff);
+                    }
+                } else {
+                    removed += sweepUnit(entry, cutoff);
+                }
             }
         }
         return removed;
+    }
+
+    private static int sweepUnit(Path unit, Instant cutoff) {
+        return lastTouched(unit).isBefore(cutoff) && deleteTree(unit) ? 1 : 0;
+    }
+
+    private static List<Path> list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
+        } catch (IOException e) {
+            LOG.warn("Cannot sweep {}: {}", dir, e.getMessage());
+            return List.of();
+        }
     }
 
     private static Instant lastTouched(Path entry) {
