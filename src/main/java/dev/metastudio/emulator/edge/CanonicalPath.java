@@ -34,8 +34,8 @@ public final class CanonicalPath {
 
     /**
      * The request's canonical path (without the context path). Set by {@link CanonicalPathFilter}; computed here when
-     * the filter has not run (error dispatches, tests without the filter chain). A request whose path is not canonical
-     * gets a path that is under no prefix, so no rule keyed on a prefix can mistake it for one of its requests.
+     * the filter has not run (a filter ordered before it, a test without the filter chain). A path that is not
+     * canonical then fails the request: no rule may decide on a spelling the router reads differently.
      */
     public static CanonicalPath of(HttpServletRequest request) {
         Object stored = request.getAttribute(ATTRIBUTE);
@@ -43,7 +43,12 @@ public final class CanonicalPath {
             return path;
         }
         String raw = rawPath(request);
-        return problem(raw).isEmpty() ? new CanonicalPath(raw) : new CanonicalPath("");
+        Optional<String> problem = problem(raw);
+        if (problem.isPresent()) {
+            throw new IllegalStateException("a rule asked for the path of a request that is not canonical ("
+                    + problem.get() + "); CanonicalPathFilter must run before it");
+        }
+        return new CanonicalPath(raw);
     }
 
     /** Why {@code rawPath} (a request URI without query) is not canonical, or empty when it is. */

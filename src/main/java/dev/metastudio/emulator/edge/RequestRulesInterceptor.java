@@ -2,7 +2,6 @@ package dev.metastudio.emulator.edge;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -24,13 +23,17 @@ class RequestRulesInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (hasControl(parameter.getKey())) {
-                throw ApiException.invalid("query parameter name", "must not contain control characters");
-            }
-            for (String value : parameter.getValue()) {
-                if (hasControl(value)) {
-                    throw ApiException.invalid(parameter.getKey(), "must not contain control characters such as NUL");
+        // The raw query, not getParameterMap(), which would also read a form-encoded body.
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = PercentDecoding.decode(eq < 0 ? pair : pair.substring(0, eq));
+                if (hasControl(name)) {
+                    throw ApiException.invalid("query parameter name", "must not contain control characters");
+                }
+                if (eq >= 0 && hasControl(PercentDecoding.decode(pair.substring(eq + 1)))) {
+                    throw ApiException.invalid(name, "must not contain control characters such as NUL");
                 }
             }
         }
