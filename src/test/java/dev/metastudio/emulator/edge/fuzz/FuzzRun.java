@@ -100,7 +100,7 @@ final class FuzzRun {
     }
 
     private static JsonNode scriptBody(String avatar) throws Exception {
-        return SDK_JSON.readTree("{\"script_name\":\"fuzz script\",\"model_asset_id\":\"" + avatar
+        return SDK_JSON.readTree("{\"script_name\":\"fuzz script\",\"script_description\":\"d\",\"model_asset_id\":\"" + avatar
                 + "\",\"voice_config\":{\"voice_asset_id\":\"" + Videos.EMMA + "\"},\"video_config\":{\"codec\":"
                 + "\"H264\",\"bitrate\":1000,\"width\":1280,\"height\":720},\"shoot_scripts\":[{\"sequence_no\":0,"
                 + "\"shoot_script\":{\"script_type\":\"TEXT\",\"text_config\":{\"text\":\"Hello.\"}}}]}");
