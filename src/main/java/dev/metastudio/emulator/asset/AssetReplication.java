@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,8 +108,8 @@ class AssetReplication {
     }
 
     private Sealed open(AssetRequests.Replication body) {
-        if (body == null || body.assetInfo() == null || body.encryptionInfo() == null
-                || body.encryptionInfo().iv() == null) {
+        if (body == null || body.assetInfo() == null || body.assetInfo().isBlank() || body.encryptionInfo() == null
+                || body.encryptionInfo().iv() == null || body.encryptionInfo().iv().isBlank()) {
             throw ApiException.invalid("asset_info", "and encryption_info.iv are required: pass the body of"
                     + " GET .../replication-info unchanged");
         }
@@ -120,7 +121,8 @@ class AssetReplication {
             byte[] iv = Base64.getDecoder().decode(body.encryptionInfo().iv());
             byte[] plain = cipher(Cipher.DECRYPT_MODE, iv).doFinal(Base64.getDecoder().decode(body.assetInfo()));
             sealed = JSON.readValue(plain, Sealed.class);
-        } catch (IllegalArgumentException | GeneralSecurityException | IOException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException | IOException | ProviderException e) {
+            // ProviderException: a ciphertext shorter than its authentication tag.
             throw ApiException.invalid("asset_info", "cannot be decrypted: it was altered or not issued by this service");
         }
         if (body.assetId() != null && !body.assetId().equals(sealed.assetId())) {

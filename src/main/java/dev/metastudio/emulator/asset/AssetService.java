@@ -2,6 +2,7 @@ package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.asset.meta.AssetExtraMeta;
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.Check;
 import dev.metastudio.emulator.edge.QueryParams;
 import java.time.Clock;
 import java.time.Instant;
@@ -262,11 +263,14 @@ public class AssetService {
         asset.setUpdateTime(now);
     }
 
-    /** SHARE/UNSHARE take the target project ids in params, comma-separated. */
+    /** SHARE/UNSHARE take the target project ids in params, comma-separated; as in shared_config, 1-64 each. */
     private static List<String> targets(String params) {
         if (params == null || params.isBlank()) {
             throw ApiException.invalid("params", "must list the project ids to share with (comma-separated)");
         }
-        return java.util.Arrays.stream(params.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> projects = java.util.Arrays.stream(params.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).distinct().toList();
+        Check.size(projects, AssetValidation.MAX_SHARED_PROJECTS, "params");
+        return Check.eachLength(projects, 1, AssetValidation.MAX_PROJECT_ID, "params");
     }
 }

@@ -4,16 +4,16 @@ import dev.metastudio.emulator.asset.meta.AssetExtraMeta;
 import dev.metastudio.emulator.asset.meta.HumanModel2dMeta;
 import dev.metastudio.emulator.asset.meta.VoiceModelMeta;
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.AppUserIds;
 import dev.metastudio.emulator.edge.Check;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The documented limits of the asset bodies (reference Tables 4-3 and 4-61), each failure naming its field. */
 final class AssetValidation {
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Set<String> MODEL_RESOLUTIONS = Set.of("1080P", "4K");
+    static final int MAX_SHARED_PROJECTS = 100;
+    static final int MAX_PROJECT_ID = 64;
 
     private AssetValidation() {
     }
@@ -47,15 +47,7 @@ final class AssetValidation {
     }
 
     static String appUserId(String header) {
-        if (header == null || header.isEmpty()) {
-            return null;
-        }
-        // Servlet containers decode header bytes as ISO-8859-1; undo that to see the UTF-8 the client sent.
-        String sent = new String(header.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        if (HAN.matcher(sent).find() || HAN.matcher(header).find()) {
-            throw ApiException.invalid("X-App-UserId", "must not contain Chinese characters");
-        }
-        return Check.length(header, 1, 128, "X-App-UserId");
+        return AppUserIds.check(header);
     }
 
     private static void common(List<String> tags, List<SystemProperty> properties, Integer order, AssetExtraMeta meta,
@@ -75,8 +67,8 @@ final class AssetValidation {
         }
         Check.range(order, 0, 32767, "asset_order");
         if (shared != null) {
-            Check.eachLength(Check.size(shared.allowedProjectIds(), 100, "shared_config.allowed_project_ids"), 1, 64,
-                    "shared_config.allowed_project_ids");
+            Check.eachLength(Check.size(shared.allowedProjectIds(), MAX_SHARED_PROJECTS,
+                    "shared_config.allowed_project_ids"), 1, MAX_PROJECT_ID, "shared_config.allowed_project_ids");
         }
         if (meta != null) {
             voiceMeta(meta.voiceModelMeta());

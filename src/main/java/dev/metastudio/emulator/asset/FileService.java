@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,7 +64,7 @@ public class FileService {
             created.setFileMd5(body.fileMd5());
             return files.save(created);
         });
-        String url = store.uploadUrl(file.getObjectKey(), storage.uploadUrlValidity(), md5, baseUrl);
+        String url = store.uploadUrl(file.getObjectKey(), storage.uploadUrlValidity(), md5, size, baseUrl);
         return new AssetViews.FileCreated(file.getFileId(), url);
     }
 
@@ -83,7 +84,8 @@ public class FileService {
             created.setMultipartUploadId("pending");
             return files.save(created);
         });
-        MultipartUpload upload = store.startMultipart(file.getObjectKey(), parts, storage.uploadUrlValidity(), baseUrl);
+        MultipartUpload upload = store.startMultipart(file.getObjectKey(), parts, storage.uploadUrlValidity(),
+                body.fileSize(), baseUrl);
         tx.executeWithoutResult(status -> files.findById(file.getFileId())
                 .ifPresent(f -> f.setMultipartUploadId(upload.uploadId())));
         return new AssetViews.LargeFileCreated(file.getFileId(), upload.partUrls());
@@ -96,25 +98,39 @@ public class FileService {
      */
     public void complete(String projectId, String fileId, FileRequests.Complete body) {
         FileRequests.Complete.Outcome outcome = Check.required(body == null ? null : body.state(), "state");
-        ApiException refusal = tx.execute(status -> {
-            AssetFileEntity file = files.findByFileIdAndProjectId(fileId, projectId)
-                    .filter(f -> f.getState() != FileState.DELETED)
-                    .orElseThrow(() -> new ApiException(404, AssetCodes.FILE_NOT_FOUND, "Asset file not found: " + fileId));
-            if (file.getState() != FileState.CREATING) {
-                throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid file status change: file "
-                        + fileId + " is already " + file.getState());
-            }
-            AssetEntity asset = assets.findById(file.getAssetRow()).orElseThrow();
-            switch (outcome) {
-                case CANCELLED -> mark(file, FileState.CANCELLED, "upload cancelled by the user", null);
-                case FAILED -> mark(file, FileState.FAILED, "upload reported FAILED by the user",
-                        isMain(file) ? asset : null);
-                case CREATED -> {
-                    return verifyStored(file, asset);
+        // The upload URLs stop taking bytes before the stored object is checked, so what is verified stays stored.
+        AtomicReference<String> closed = new AtomicReference<>();
+        ApiException refusal;
+        try {
+            refusal = tx.execute(status -> {
+                AssetFileEntity file = files.findByFileIdAndProjectId(fileId, projectId)
+                        .filter(f -> f.getState() != FileState.DELETED)
+                        .orElseThrow(() -> new ApiException(404, AssetCodes.FILE_NOT_FOUND, "Asset file not found: " + fileId));
+                if (file.getState() != FileState.CREATING) {
+                    throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid file status change: file "
+                            + fileId + " is already " + file.getState());
                 }
-            }
-            return null;
-        });
+                closeUploads(file.getObjectKey());
+                closed.set(file.getObjectKey());
+                AssetEntity asset = assets.findById(file.getAssetRow()).orElseThrow();
+                switch (outcome) {
+                    case CANCELLED -> mark(file, FileState.CANCELLED, "upload cancelled by the user", null);
+                    case FAILED -> mark(file, FileState.FAILED, "upload reported FAILED by the user",
+                            isMain(file) ? asset : null);
+                    case CREATED -> {
+                        return verifyStored(file, asset);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            reopenUploads(closed.get());
+            throw e;
+        }
+        if (refusal != null && AssetCodes.NOT_IN_STORE.equals(refusal.code())) {
+            // Nothing changed: the client may still upload and confirm again.
+            reopenUploads(closed.get());
+        }
         if (refusal != null) {
             throw refusal;
         }
@@ -137,6 +153,25 @@ public class FileService {
             files.delete(file);
             purger.afterCommit(List.of(file.getObjectKey()));
         });
+    }
+
+    private void closeUploads(String key) {
+        try {
+            store.closeUploads(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void reopenUploads(String key) {
+        if (key == null) {
+            return;
+        }
+        try {
+            store.reopenUploads(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ApiException verifyStored(AssetFileEntity file, AssetEntity asset) {

@@ -22,8 +22,8 @@ import javax.net.ssl.SSLException;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes one attempt: checks the receiver against the allow-list again (the setting may have changed since the job
- * was created, and a name may now resolve elsewhere), signs the URL for {@code MSS_A}, and POSTs the JSON body.
+ * Makes one attempt: checks that the receiver is not this emulator ({@link OutboundGuard}) and is on the allow-list
+ * again (the setting may have changed since the job was created, and a name may now resolve elsewhere), signs the URL for {@code MSS_A}, and POSTs the JSON body.
  * Whatever happens comes back as an {@link AttemptOutcome}; nothing is thrown, so a bad receiver cannot stop a
  * dispatcher thread.
  */
@@ -33,13 +33,15 @@ class CallbackSender {
     private static final Duration BODY_ALLOWANCE = Duration.ofSeconds(2);
 
     private final HostAllowList allowList;
+    private final OutboundGuard guard;
     private final Clock clock;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final HttpClient client;
 
-    CallbackSender(CallbackProperties properties, HostAllowList allowList, Clock clock) {
+    CallbackSender(CallbackProperties properties, HostAllowList allowList, OutboundGuard guard, Clock clock) {
         this.allowList = allowList;
+        this.guard = guard;
         this.clock = clock;
         this.connectTimeout = properties.connectTimeout();
         this.responseTimeout = properties.connectTimeout().plus(properties.readTimeout());
@@ -86,7 +88,11 @@ class CallbackSender {
     }
 
     private String whyNotAllowed(CallbackTarget target) throws UnknownHostException {
-        String refusal = allowList.whyNotAllowed(target);
+        String refusal = guard.whyRefused(target.host(), OutboundGuard.portOf(target.uri()));
+        if (refusal != null) {
+            return refusal;
+        }
+        refusal = allowList.whyNotAllowed(target);
         if (refusal == null && target.literal() == null && allowList.pinsNames()) {
             refusal = allowList.whyNotAllowed(target, Arrays.asList(InetAddress.getAllByName(target.host())));
         }

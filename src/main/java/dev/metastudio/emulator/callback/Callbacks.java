@@ -25,12 +25,15 @@ public class Callbacks {
     public static final String KEY_FIELD = "callback_config.key";
 
     private final HostAllowList allowList;
+    private final OutboundGuard guard;
     private final CallbackOutbox outbox;
     private final CallbackDispatcher dispatcher;
     private final Clock clock;
 
-    Callbacks(HostAllowList allowList, CallbackOutbox outbox, CallbackDispatcher dispatcher, Clock clock) {
+    Callbacks(HostAllowList allowList, OutboundGuard guard, CallbackOutbox outbox, CallbackDispatcher dispatcher,
+              Clock clock) {
         this.allowList = allowList;
+        this.guard = guard;
         this.outbox = outbox;
         this.clock = clock;
         this.dispatcher = dispatcher;
@@ -41,7 +44,8 @@ public class Callbacks {
      * with 400 {@code MSS.00000003} naming the field when {@code callback_url} is missing, is not an absolute
      * http/https URL of at most 2,048 characters, or points at a host that
      * {@code metastudio.callbacks.allowed-hosts} does not allow (see {@link HostAllowList}; names are not resolved
-     * here), and when {@code MSS_A} comes without a {@code key}. An unknown {@code auth_type} is already refused
+     * here) or at this emulator itself ({@link OutboundGuard}, whatever the allow-list says), and when {@code MSS_A}
+     * comes without a {@code key}. An unknown {@code auth_type} is already refused
      * when the request body is read ({@link AuthType#parse}).
      */
     public void validate(CallbackConfig config) {
@@ -55,7 +59,10 @@ public class Callbacks {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(URL_FIELD, e.getMessage());
         }
-        String refusal = allowList.whyNotAllowed(target);
+        String refusal = guard.whyRefusedWithoutLookup(target.host(), OutboundGuard.portOf(target.uri()));
+        if (refusal == null) {
+            refusal = allowList.whyNotAllowed(target);
+        }
         if (refusal != null) {
             throw ApiException.invalid(URL_FIELD, refusal);
         }

@@ -15,7 +15,8 @@ public record EmulatorProperties(
         String throttle,
         String auth,
         String region,
-        String role) {
+        String role,
+        String adminToken) {
 
     public EmulatorProperties {
         dataDir = dataDir == null ? Path.of("./data") : dataDir;
@@ -25,6 +26,7 @@ public record EmulatorProperties(
         auth = auth == null || auth.isBlank() ? "strict" : auth.trim();
         region = region == null || region.isBlank() ? "ap-southeast-3" : region.trim();
         role = role == null || role.isBlank() ? "both" : role.trim().toLowerCase(java.util.Locale.ROOT);
+        adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
         if (!role.equals("api") && !role.equals("worker") && !role.equals("both")) {
             throw new IllegalArgumentException("METASTUDIO_ROLE must be api, worker or both, not " + role);
         }
@@ -38,6 +40,11 @@ public record EmulatorProperties(
     /** Whether this node runs jobs (role worker or both). */
     public boolean runsWorkers() {
         return !role.equals("api");
+    }
+
+    /** Whether {@code METASTUDIO_ADMIN_TOKEN} protects the control plane. */
+    public boolean controlPlaneProtected() {
+        return adminToken != null;
     }
 
     public boolean authStrict() {

@@ -1,6 +1,8 @@
 package dev.metastudio.emulator.control;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.edge.CanonicalPath;
+import dev.metastudio.emulator.edge.CanonicalPathFilter;
 import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.ErrorWriter;
 import jakarta.servlet.FilterChain;
@@ -8,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * api (or both) nodes behind the gateway.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(CanonicalPathFilter.ORDER + 4)
 class RoleFilter extends OncePerRequestFilter {
     private final boolean servesApi;
 
@@ -28,8 +29,8 @@ class RoleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return servesApi || !(path.startsWith("/v1/") || path.startsWith("/v3/"));
+        CanonicalPath path = CanonicalPath.of(request);
+        return servesApi || !(path.isUnder(CanonicalPath.API) || path.isUnder(CanonicalPath.IAM));
     }
 
     @Override

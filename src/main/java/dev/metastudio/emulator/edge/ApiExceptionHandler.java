@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadable(HttpMessageNotReadableException e) {
+        if (BodyLimit.causedBy(e)) {
+            return envelope(413, new ErrorEnvelope(ErrorCodes.GW_REQUEST_ERROR, BodyLimit.TOO_LARGE_MESSAGE,
+                    RequestIds.current()));
+        }
         return invalid(describe(e));
     }
 
@@ -65,6 +71,21 @@ public class ApiExceptionHandler {
                 "The API does not exist or has not been published in the environment", RequestIds.current()));
     }
 
+    /**
+     * Two requests changed or deleted the same resource at once and this one lost (an optimistic lock, or a key the
+     * winner took first). The reference documents 409 for "the requested update cannot be fulfilled due to the
+     * conflict" but no code for it, so the code is the generic invalid-parameter one; the caller may read and retry.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ErrorEnvelope> concurrentChange(RuntimeException e) {
+        if (e instanceof DataIntegrityViolationException && !ConcurrentChanges.isUniqueViolation(e)) {
+            return unexpected(e);
+        }
+        LOG.info("Concurrent change refused with 409: {}", e.getMessage());
+        return envelope(409, ErrorEnvelope.of(ErrorCodes.INVALID_PARAMETER, "Invalid parameter: the resource was"
+                + " changed or deleted by a concurrent request; read it again and retry"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception e) {
         LOG.error("Unexpected failure", e);
@@ -82,6 +103,10 @@ public class ApiExceptionHandler {
     /** The field-naming message for a body Jackson could not bind, for controllers with their own envelopes. */
     public static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        String strict = StrictJsonErrors.describe(e);
+        if (strict != null) {
+            return strict;
+        }
         if (cause instanceof JsonParseException parse) {
             return "Invalid parameter: request body is not valid JSON (line " + parse.getLocation().getLineNr()
                     + ", column " + parse.getLocation().getColumnNr() + ")";

@@ -15,17 +15,7 @@ public class EnvelopeErrorController implements ErrorController {
     ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
-        ErrorEnvelope body = switch (status) {
-            case 404, 405 -> new ErrorEnvelope(ErrorCodes.GW_API_NOT_FOUND,
-                    "The API does not exist or has not been published in the environment", RequestIds.current());
-            case 413 -> new ErrorEnvelope(ErrorCodes.GW_REQUEST_ERROR, "Request entity too large", RequestIds.current());
-            case 401 -> new ErrorEnvelope(ErrorCodes.GW_AUTH_FAILED, "Incorrect IAM authentication information",
-                    RequestIds.current());
-            default -> status >= 500
-                    ? ErrorEnvelope.of(ErrorCodes.INTERNAL_ERROR, "Internal Error")
-                    : ErrorEnvelope.of(ErrorCodes.INVALID_PARAMETER, "Invalid parameter: malformed request");
-        };
-        int answered = status == 405 ? 404 : status;
-        return ApiExceptionHandler.envelope(answered, body);
+        return ApiExceptionHandler.envelope(ContainerErrors.answered(status),
+                ContainerErrors.envelope(status, RequestIds.current()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.metastudio.emulator.edge;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.metastudio.emulator.config.NulRefusingJsonFactory;
 import java.util.List;
 
 /** Renders Jackson's location of a binding failure as the JSON path a caller wrote, e.g. {@code shoot_scripts[0].text}. */
@@ -21,5 +23,10 @@ final class JsonPaths {
             }
         }
         return out.isEmpty() ? "request body" : out.toString();
+    }
+
+    /** The path of the parser's current position (e.g. the field a parse error stopped at). */
+    static String of(JsonStreamContext context) {
+        return NulRefusingJsonFactory.pathOf(context);
     }
 }

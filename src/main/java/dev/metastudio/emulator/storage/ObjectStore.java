@@ -24,13 +24,38 @@ public interface ObjectStore {
      * @param baseUrl scheme and authority the caller used to reach the API (e.g. {@code http://127.0.0.1:8080}),
      *                for stores whose URLs the emulator serves; other stores ignore it
      */
-    String uploadUrl(String key, Duration validity, String contentMd5, String baseUrl);
+    default String uploadUrl(String key, Duration validity, String contentMd5, String baseUrl) {
+        return uploadUrl(key, validity, contentMd5, null, baseUrl);
+    }
+
+    /**
+     * Like {@link #uploadUrl(String, Duration, String, String)}, for at most {@code maxBytes} (a file's declared
+     * size; null: the store's own limit): a longer body is cut off after {@code maxBytes + 1} bytes and refused.
+     * The S3 store signs the length itself, so its URLs take exactly {@code maxBytes}.
+     */
+    String uploadUrl(String key, Duration validity, String contentMd5, Long maxBytes, String baseUrl);
 
     /** A presigned GET URL; {@code downloadName} (may be null) becomes the Content-Disposition file name. */
     String downloadUrl(String key, Duration validity, String downloadName, String baseUrl);
 
     /** Starts a multipart upload with one presigned PUT URL per part (part numbers 1..parts). */
-    MultipartUpload startMultipart(String key, int parts, Duration validity, String baseUrl);
+    default MultipartUpload startMultipart(String key, int parts, Duration validity, String baseUrl) {
+        return startMultipart(key, parts, validity, null, baseUrl);
+    }
+
+    /** Like {@link #startMultipart(String, int, Duration, String)}; the parts together hold at most {@code maxBytes}. */
+    MultipartUpload startMultipart(String key, int parts, Duration validity, Long maxBytes, String baseUrl);
+
+    /**
+     * From now on the upload URLs already handed out for {@code key} (single PUT and parts) accept no more bytes:
+     * its file was confirmed, failed or cancelled, and what was verified must stay what is stored. A PUT that is
+     * still arriving is refused rather than installed. The S3 store cannot revoke presigned URLs, which stay valid
+     * until they expire (keep {@code metastudio.storage.upload-url-validity} short there).
+     */
+    void closeUploads(String key) throws IOException;
+
+    /** Undoes {@link #closeUploads} when a confirmation changed nothing (the client may upload again). */
+    void reopenUploads(String key) throws IOException;
 
     /** Assembles the uploaded parts, in part-number order, into the object; fails if a part is missing. */
     void completeMultipart(String key, String uploadId) throws IOException;

@@ -3,6 +3,7 @@ package dev.metastudio.emulator.storage;
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.config.ServerSecrets;
 import dev.metastudio.emulator.config.ReadinessCheck;
+import dev.metastudio.emulator.edge.CanonicalPath;
 import dev.metastudio.emulator.storage.filesystem.FilesystemObjectStore;
 import dev.metastudio.emulator.storage.filesystem.ObjectUrlSigner;
 import dev.metastudio.emulator.storage.s3.S3ObjectStore;
@@ -89,7 +90,7 @@ class StorageConfig {
         return new OrderedFormContentFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return request.getRequestURI().startsWith(request.getContextPath() + ObjectUrlSigner.PATH_PREFIX);
+                return CanonicalPath.of(request).isUnder(CanonicalPath.OBJECTS);
             }
         };
     }

@@ -48,6 +48,8 @@ class SignatureTableTest extends ServerTest {
                         Call.get("/v1/{project_id}/digital-assets").withQuery(oddQuery)),
                 Arguments.of("non-ASCII and reserved characters in the path",
                         Call.get("/v1/{project_id}/digital-assets/资产 id+a*b~(c):@!$,;='")),
+                Arguments.of("non-ASCII and reserved characters in the path, without ';'",
+                        Call.get("/v1/{project_id}/digital-assets/资产 id+a*b~(c):@!$,='")),
                 Arguments.of("POST with a raw UTF-8 JSON body",
                         Call.post("/v1/{project_id}/digital-assets", "{\"asset_name\":\"数字人 \\\"quoted\\\"\",\"asset_type\":\"IMAGE\"}")),
                 Arguments.of("POST with no body", Call.of(HttpMethod.POST, "/v1/{project_id}/digital-assets/x/restore")),
@@ -84,8 +86,15 @@ class SignatureTableTest extends ServerTest {
         assertThat(captured.getBodyAsString()).as(name).isEqualTo("MATCH");
 
         HttpResponse live = new SdkWire(baseUrl()).send(credentials, call);
-        assertThat(live.getStatusCode()).as(name + ": " + live.getBodyAsString()).isNotIn(401, 403);
         assertThat(live.getHeader("X-Request-Id")).isNotBlank();
+        if (call.path().contains(";")) {
+            // The SDK signs a ';' in a path parameter, but a raw ';' is a path parameter to the router, so such a
+            // path has no canonical spelling and is refused before authentication (CanonicalPathTest).
+            assertThat(live.getStatusCode()).as(name).isEqualTo(400);
+            assertThat(live.getBodyAsString()).contains("MSS.00000003").contains("canonical");
+            return;
+        }
+        assertThat(live.getStatusCode()).as(name + ": " + live.getBodyAsString()).isNotIn(401, 403);
     }
 
     /** Recomputes the signature from nothing but the raw request line, headers and body bytes. */

@@ -8,10 +8,15 @@ public final class TestProjects {
     public static final String PROJECT_B = "b0000000000000000000000000000002";
     public static final String AK_B = "TESTAKPROJECTB000002";
     public static final String SK_B = "testSecretKeyForProjectB0000000000000002";
+    /** A tenant of its own for the fuzz test, so what it creates never counts against A's or B's queue limits. */
+    public static final String PROJECT_FUZZ = "f0000000000000000000000000000003";
+    public static final String AK_FUZZ = "TESTAKPROJECTFUZZ003";
+    public static final String SK_FUZZ = "testSecretKeyForTheFuzzTenant00000000003";
     public static final String USER_A = "alice";
     public static final String PASSWORD_A = "alice-password";
 
-    public static final String CREDENTIALS = AK_A + ":" + SK_A + ":" + PROJECT_A + "," + AK_B + ":" + SK_B + ":" + PROJECT_B;
+    public static final String CREDENTIALS = AK_A + ":" + SK_A + ":" + PROJECT_A + "," + AK_B + ":" + SK_B + ":" + PROJECT_B
+            + "," + AK_FUZZ + ":" + SK_FUZZ + ":" + PROJECT_FUZZ;
     public static final String USERS = USER_A + ":" + PASSWORD_A + ":" + PROJECT_A + ",bob:bob-password:" + PROJECT_B;
 
     private TestProjects() {

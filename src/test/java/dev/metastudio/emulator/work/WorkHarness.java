@@ -120,7 +120,7 @@ final class WorkHarness implements AutoCloseable {
         engine = new WorkEngine(rows, kinds, tx, Clock.systemUTC(), properties, wakeups);
         queue = new WorkQueue(rows, engine, kinds, tx, Clock.systemUTC(), wakeups);
         pool = new WorkerPool(engine, kinds, properties, new EmulatorProperties(Path.of("target"), null, null, null,
-                null, null, "both"), wakeups);
+                null, null, "both", null), wakeups);
     }
 
     void policy(ProgressionPolicy policy) {

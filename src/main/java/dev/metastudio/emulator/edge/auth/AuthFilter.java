@@ -1,6 +1,9 @@
 package dev.metastudio.emulator.edge.auth;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.edge.BodyLimit;
+import dev.metastudio.emulator.edge.BodyLimitFilter;
+import dev.metastudio.emulator.edge.CanonicalPathFilter;
 import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.ErrorEnvelope;
 import dev.metastudio.emulator.edge.ErrorWriter;
@@ -9,8 +12,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,10 +32,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and the rule that a caller acts only on its own project.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(CanonicalPathFilter.ORDER + 9)
 public class AuthFilter extends OncePerRequestFilter {
-    /** AK/SK requests carry at most 12 MB (reference 3.2). */
-    public static final int MAX_SIGNED_BODY = 12 * 1024 * 1024;
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String AUTH_PREFIX = "Incorrect IAM authentication information: ";
@@ -42,8 +42,10 @@ public class AuthFilter extends OncePerRequestFilter {
     private final TokenVerifier tokens;
     private final boolean strict;
     private final Clock clock;
+    private final Path spoolDir;
 
     public AuthFilter(CredentialRegistry credentials, TokenVerifier tokens, EmulatorProperties properties, Clock clock) {
+        this.spoolDir = properties.dataDir().resolve("tmp").resolve("request-bodies");
         this.credentials = credentials;
         this.tokens = tokens;
         this.strict = properties.authStrict();
@@ -58,8 +60,14 @@ public class AuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String pathProject = ApiPaths.projectOf(request.getRequestURI());
+        String pathProject = ApiPaths.projectOf(request);
         if (!strict) {
+            // Without authentication nothing else bounds the project id before it is stored.
+            if (pathProject != null && !ProjectIds.valid(pathProject)) {
+                ErrorWriter.write(response, 400, ErrorEnvelope.of(ErrorCodes.INVALID_PARAMETER,
+                        "Invalid parameter: project_id " + ProjectIds.RULE));
+                return;
+            }
             request.setAttribute(Caller.ATTRIBUTE, new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
             chain.doFilter(request, response);
             return;
@@ -97,34 +105,35 @@ public class AuthFilter extends OncePerRequestFilter {
             unauthorized(response, dateProblem);
             return;
         }
-        if (request.getContentLengthLong() > MAX_SIGNED_BODY) {
-            tooLarge(response);
+        SpooledBody body;
+        try {
+            body = SpooledBody.read(request.getInputStream(), spoolDir);
+        } catch (BodyLimit.TooLargeException e) {
+            BodyLimitFilter.tooLarge(response);
             return;
         }
-        byte[] body = readBounded(request.getInputStream());
-        if (body == null) {
-            tooLarge(response);
-            return;
+        try {
+            String payloadHash = PayloadHash.of(request, header, body);
+            String canonical = SdkSignature.canonicalRequest(request.getMethod(), request.getRequestURI(),
+                    request.getQueryString(), header.signedHeaders(), request::getHeader, payloadHash);
+            String expected = SdkSignature.signature(credential.get().secretKey(),
+                    SdkSignature.stringToSign(request.getHeader("X-Sdk-Date"), canonical));
+            if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    header.signature().getBytes(StandardCharsets.US_ASCII))) {
+                unauthorized(response, "verify aksk signature fail");
+                return;
+            }
+            String projectId = credential.get().projectId();
+            if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+                return;
+            }
+            request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, header.accessKey(), Caller.Method.AKSK));
+            chain.doFilter(new CachedBodyRequest(request, body), response);
+        } catch (PayloadHash.Mismatch e) {
+            unauthorized(response, "verify aksk signature fail: " + e.getMessage());
+        } finally {
+            body.close();
         }
-        String payloadHash = request.getHeader("X-Sdk-Content-Sha256");
-        if (payloadHash == null) {
-            payloadHash = body.length == 0 ? SdkSignature.EMPTY_BODY_SHA256 : SdkSignature.sha256Hex(body);
-        }
-        String canonical = SdkSignature.canonicalRequest(request.getMethod(), request.getRequestURI(),
-                request.getQueryString(), header.signedHeaders(), request::getHeader, payloadHash);
-        String expected = SdkSignature.signature(credential.get().secretKey(),
-                SdkSignature.stringToSign(request.getHeader("X-Sdk-Date"), canonical));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                header.signature().getBytes(StandardCharsets.US_ASCII))) {
-            unauthorized(response, "verify aksk signature fail");
-            return;
-        }
-        String projectId = credential.get().projectId();
-        if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
-            return;
-        }
-        request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, header.accessKey(), Caller.Method.AKSK));
-        chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
     private void token(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String token,
@@ -178,12 +187,6 @@ public class AuthFilter extends OncePerRequestFilter {
         return true;
     }
 
-    /** Reads at most the signed-body limit; null when the body is larger. */
-    private static byte[] readBounded(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_SIGNED_BODY + 1);
-        return bytes.length > MAX_SIGNED_BODY ? null : bytes;
-    }
-
     private static void unauthorized(HttpServletResponse response, String detail) throws IOException {
         ErrorWriter.gateway(response, 401, ErrorCodes.GW_AUTH_FAILED, AUTH_PREFIX + detail);
     }
@@ -192,8 +195,4 @@ public class AuthFilter extends OncePerRequestFilter {
         ErrorWriter.write(response, 403, ErrorEnvelope.of(ErrorCodes.PROJECT_MISMATCH, message));
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
-        ErrorWriter.gateway(response, 413, ErrorCodes.GW_REQUEST_ERROR,
-                "Request entity too large: AK/SK-signed requests carry at most 12 MB; use token authentication");
-    }
 }

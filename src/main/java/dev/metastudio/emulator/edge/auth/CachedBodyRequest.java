@@ -5,36 +5,70 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** The request with its body already read (to hash the raw bytes before JSON binding) and replayable. */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
+    private final SpooledBody body;
+    private ServletInputStream stream;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    CachedBodyRequest(HttpServletRequest request, SpooledBody body) {
         super(request);
         this.body = body;
     }
 
     @Override
-    public ServletInputStream getInputStream() {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
+    public ServletInputStream getInputStream() throws IOException {
+        if (stream == null) {
+            stream = replay(body.open());
+        }
+        return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+        return (int) body.length();
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length();
+    }
+
+    private static ServletInputStream replay(InputStream in) {
         return new ServletInputStream() {
+            private boolean finished;
+
             @Override
-            public int read() {
-                return in.read();
+            public int read() throws IOException {
+                int b = in.read();
+                finished = b < 0;
+                return b;
             }
 
             @Override
-            public int read(byte[] b, int off, int len) {
-                return in.read(b, off, len);
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                finished = n < 0;
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
             }
 
             @Override
             public boolean isFinished() {
-                return in.available() == 0;
+                return finished;
             }
 
             @Override
@@ -47,20 +81,5 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
                 throw new UnsupportedOperationException("synchronous body only");
             }
         };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-        return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-        return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-        return body.length;
     }
 }

@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The AK/SK pairs from {@code METASTUDIO_CREDENTIALS}, or the documented development pair when unset. */
+/**
+ * The AK/SK pairs from {@code METASTUDIO_CREDENTIALS}; the documented development pair only when neither credentials
+ * nor IAM users are configured.
+ */
 @Component
 public class CredentialRegistry {
     public static final String DEV_ACCESS_KEY = "MSEMULATORDEVAK00001";
@@ -21,10 +24,13 @@ public class CredentialRegistry {
     private final Map<String, Credential> byAccessKey = new LinkedHashMap<>();
 
     public CredentialRegistry(EmulatorProperties properties) {
-        if (properties.credentials().isEmpty()) {
+        if (properties.credentials().isEmpty() && properties.users().isEmpty()) {
             add(new Credential(DEV_ACCESS_KEY, DEV_SECRET_KEY, DEV_PROJECT_ID));
-            LOG.info("METASTUDIO_CREDENTIALS is not set; using the development credential AK={} SK={} project_id={}",
-                    DEV_ACCESS_KEY, DEV_SECRET_KEY, DEV_PROJECT_ID);
+            LOG.info("METASTUDIO_CREDENTIALS and METASTUDIO_USERS are not set; using the development credential"
+                    + " AK={} SK={} project_id={}", DEV_ACCESS_KEY, DEV_SECRET_KEY, DEV_PROJECT_ID);
+        } else if (properties.credentials().isEmpty()) {
+            // Someone configured who may call: the published development key must not be one of them.
+            LOG.info("METASTUDIO_CREDENTIALS is not set and METASTUDIO_USERS is: no AK/SK is accepted, only tokens");
         } else {
             for (Credential credential : parse(properties.credentials())) {
                 add(credential);
@@ -55,6 +61,10 @@ public class CredentialRegistry {
         if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
             throw new IllegalArgumentException("METASTUDIO_CREDENTIALS entry '" + entry.replaceAll(":[^:]*:", ":***:")
                     + "' must be AK:SK:PROJECT_ID");
+        }
+        if (!ProjectIds.valid(parts[2].trim())) {
+            throw new IllegalArgumentException("METASTUDIO_CREDENTIALS: the project id of access key " + parts[0].trim()
+                    + " " + ProjectIds.RULE);
         }
         return new Credential(parts[0].trim(), parts[1].trim(), parts[2].trim());
     }

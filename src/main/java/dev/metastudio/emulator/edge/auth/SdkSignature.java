@@ -1,6 +1,6 @@
 package dev.metastudio.emulator.edge.auth;
 
-import java.io.ByteArrayOutputStream;
+import dev.metastudio.emulator.edge.PercentDecoding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -115,20 +115,6 @@ public final class SdkSignature {
 
     /** Percent-decoding as the SDK's signer sees values: {@code +} stays a plus, malformed escapes stay literal. */
     public static String decode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '%' && i + 2 < bytes.length
-                    && Character.digit(bytes[i + 1], 16) >= 0 && Character.digit(bytes[i + 2], 16) >= 0) {
-                out.write(Character.digit(bytes[i + 1], 16) << 4 | Character.digit(bytes[i + 2], 16));
-                i += 2;
-            } else {
-                out.write(bytes[i]);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return PercentDecoding.decode(raw);
     }
 }

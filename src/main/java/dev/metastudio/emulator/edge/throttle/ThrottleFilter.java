@@ -1,9 +1,10 @@
 package dev.metastudio.emulator.edge.throttle;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.edge.CanonicalPath;
+import dev.metastudio.emulator.edge.CanonicalPathFilter;
 import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.ErrorWriter;
-import dev.metastudio.emulator.edge.auth.ApiPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits are counted per node.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(CanonicalPathFilter.ORDER + 19)
 public class ThrottleFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(ThrottleFilter.class);
 
@@ -40,15 +40,16 @@ public class ThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return table == null || !request.getRequestURI().startsWith("/v1/");
+        return table == null || !CanonicalPath.of(request).isUnder(CanonicalPath.API);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<ThrottleTable.Limit> limit = table.find(request.getMethod(), request.getRequestURI());
+        CanonicalPath path = CanonicalPath.of(request);
+        Optional<ThrottleTable.Limit> limit = table.find(request.getMethod(), path.value());
         if (limit.isPresent()) {
-            String tenant = ApiPaths.projectOf(request.getRequestURI());
+            String tenant = path.apiProjectId();
             String key = tenant + " " + limit.get().api();
             if (!buckets.tryAcquire(key, limit.get().perSecond(), System.nanoTime())) {
                 ErrorWriter.gateway(response, 429, ErrorCodes.GW_THROTTLED,

@@ -26,12 +26,12 @@ final class DiskOps {
 
     /**
      * Copies {@code in} to {@code out} through the digest, never holding more than one buffer of it, and stops
-     * with {@code EntityTooLarge} once more than {@code maxBytes} arrived.
+     * with {@code EntityTooLarge} once more than {@code maxBytes} arrived, having read at most {@code maxBytes + 1}.
      */
     static long pump(InputStream in, OutputStream out, MessageDigest digest, long maxBytes) throws IOException {
         byte[] buffer = new byte[BUFFER_BYTES];
         long size = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
+        for (int n; (n = in.read(buffer, 0, chunk(buffer.length, maxBytes - size))) >= 0; ) {
             size += n;
             if (size > maxBytes) {
                 throw ObjectError.entityTooLarge(maxBytes);
@@ -40,6 +40,11 @@ final class DiskOps {
             out.write(buffer, 0, n);
         }
         return size;
+    }
+
+    /** How much to read next: a full buffer, or one byte past what is still allowed (to notice an excess). */
+    private static int chunk(int buffer, long room) {
+        return room >= buffer ? buffer : (int) room + 1;
     }
 
     /** Renames {@code from} over {@code to} atomically where the filesystem can, creating the folders. */

@@ -20,11 +20,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Objects as files under {@code <data-dir>/objects/<key>}; the emulator serves their presigned URLs itself
@@ -46,6 +48,8 @@ public class FilesystemObjectStore implements ObjectStore {
     private final Path multipart;
     private final Path staging;
     private final ObjectUrlSigner signer;
+    /** Installing an upload and closing a key's uploads exclude each other (per key, within this node). */
+    private final Object[] locks = new Object[64];
 
     public FilesystemObjectStore(Path dataDir, ObjectUrlSigner signer) {
         Path base = dataDir.toAbsolutePath().normalize();
@@ -54,6 +58,9 @@ public class FilesystemObjectStore implements ObjectStore {
         this.multipart = base.resolve("objects-multipart");
         this.staging = base.resolve("objects-staging");
         this.signer = signer;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     @Override
@@ -66,12 +73,12 @@ public class FilesystemObjectStore implements ObjectStore {
     }
 
     @Override
-    public String uploadUrl(String key, Duration validity, String contentMd5, String baseUrl) {
+    public String uploadUrl(String key, Duration validity, String contentMd5, Long maxBytes, String baseUrl) {
         if (contentMd5 != null && Md5.parseBase64(contentMd5) == null) {
             throw new IllegalArgumentException("contentMd5 must be the Base64 of a 16-byte MD5: " + contentMd5);
         }
         return signer.url(baseUrl, new ObjectUrlSigner.Grant("PUT", ObjectKeys.normalize(key), expires(validity),
-                contentMd5 == null ? null : contentMd5.trim(), null, null, null));
+                contentMd5 == null ? null : contentMd5.trim(), null, null, null, checkedMax(maxBytes)));
     }
 
     @Override
@@ -83,11 +90,11 @@ public class FilesystemObjectStore implements ObjectStore {
     public String downloadUrl(String key, Duration validity, String downloadName, String baseUrl) {
         String disposition = downloadName == null ? null : DownloadNames.contentDisposition(downloadName);
         return signer.url(baseUrl, new ObjectUrlSigner.Grant("GET", ObjectKeys.normalize(key), expires(validity),
-                null, null, null, disposition));
+                null, null, null, disposition, null));
     }
 
     @Override
-    public MultipartUpload startMultipart(String key, int parts, Duration validity, String baseUrl) {
+    public MultipartUpload startMultipart(String key, int parts, Duration validity, Long maxBytes, String baseUrl) {
         String normalized = ObjectKeys.normalize(key);
         if (parts < 1 || parts > MAX_PARTS) {
             throw new IllegalArgumentException("a multipart upload has 1.." + MAX_PARTS + " parts, not " + parts);
@@ -103,7 +110,7 @@ public class FilesystemObjectStore implements ObjectStore {
         List<String> urls = new ArrayList<>(parts);
         for (int part = 1; part <= parts; part++) {
             urls.add(signer.url(baseUrl, new ObjectUrlSigner.Grant("PUT", normalized, expires, null, part, uploadId,
-                    null)));
+                    null, checkedMax(maxBytes))));
         }
         return new MultipartUpload(uploadId, List.copyOf(urls));
     }
@@ -178,8 +185,36 @@ public class FilesystemObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            receive(key, in, -1, null, Long.MAX_VALUE);
+        String normalized = ObjectKeys.normalize(key);
+        Path temp = stagingFile();
+        try {
+            MessageDigest md5 = Md5.newDigest();
+            try (InputStream in = Files.newInputStream(file); OutputStream out = Files.newOutputStream(temp)) {
+                DiskOps.pump(in, out, md5, Long.MAX_VALUE);
+            }
+            install(normalized, temp, Md5.base64(md5.digest()));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public void closeUploads(String key) throws IOException {
+        String normalized = ObjectKeys.normalize(key);
+        synchronized (lockFor(normalized)) {
+            Path marker = closedMarker(normalized);
+            Files.createDirectories(marker.getParent());
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, "closed\n");
+            }
+        }
+    }
+
+    @Override
+    public void reopenUploads(String key) throws IOException {
+        String normalized = ObjectKeys.normalize(key);
+        synchronized (lockFor(normalized)) {
+            Files.deleteIfExists(closedMarker(normalized));
         }
     }
 
@@ -191,10 +226,40 @@ public class FilesystemObjectStore implements ObjectStore {
             Files.deleteIfExists(file);
         }
         Files.deleteIfExists(sidecarPath(normalized));
+        Files.deleteIfExists(closedMarker(normalized));
         Path uploads = multipart.resolve(DiskOps.sha256Hex(normalized));
         DiskOps.deleteTree(uploads);
         DiskOps.pruneEmpty(file.getParent(), objects);
         DiskOps.pruneEmpty(sidecarPath(normalized).getParent(), metadata);
+    }
+
+    /**
+     * Removes the parts of multipart uploads started before {@code cutoff} and never completed (their URLs have
+     * expired, so nobody can finish them); returns how many uploads were removed.
+     */
+    public int removeUploadsStartedBefore(Instant cutoff) {
+        if (!Files.isDirectory(multipart)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> keys = Files.list(multipart)) {
+            for (Path keyDir : keys.toList()) {
+                try (Stream<Path> uploads = Files.list(keyDir)) {
+                    for (Path upload : uploads.toList()) {
+                        Path started = upload.resolve(PART_COUNT_FILE);
+                        if (Files.isRegularFile(started)
+                                && Files.getLastModifiedTime(started).toInstant().isBefore(cutoff)) {
+                            DiskOps.deleteTree(upload);
+                            removed++;
+                        }
+                    }
+                }
+                DiskOps.pruneEmpty(keyDir, multipart);
+            }
+        } catch (IOException e) {
+            // A concurrent completion or delete; the next sweep sees the rest.
+        }
+        return removed;
     }
 
     /** The stored file, when the key names one. */
@@ -204,19 +269,25 @@ public class FilesystemObjectStore implements ObjectStore {
     }
 
     /**
-     * Streams a PUT body into the object, computing its MD5 on the way; nothing is stored unless the whole body
-     * arrived and matches {@code contentMd5} (when given).
+     * Streams a presigned PUT body into the object, computing its MD5 on the way; nothing is stored unless the whole
+     * body arrived, matches {@code contentMd5} (when given), is at most {@code maxBytes} long (no more than
+     * {@code maxBytes + 1} bytes are read) and the key's uploads are still open ({@link #closeUploads}).
      *
      * @param declaredLength the Content-Length, or -1 when the body is chunked
      */
     public ObjectInfo receive(String key, InputStream body, long declaredLength, String contentMd5, long maxBytes)
             throws IOException {
         String normalized = ObjectKeys.normalize(key);
+        refuseIfClosed(normalized);
         Path temp = stagingFile();
         try {
             String md5 = receiveInto(temp, body, declaredLength, contentMd5, maxBytes);
             long size = Files.size(temp);
-            install(normalized, temp, md5);
+            synchronized (lockFor(normalized)) {
+                // Checked again where it counts: a confirmation may have closed the key while the body arrived.
+                refuseIfClosed(normalized);
+                install(normalized, temp, md5);
+            }
             return new ObjectInfo(size, md5);
         } finally {
             Files.deleteIfExists(temp);
@@ -225,19 +296,26 @@ public class FilesystemObjectStore implements ObjectStore {
 
     /** Like {@link #receive}, for one part of an upload that {@link #startMultipart} began. */
     public ObjectInfo receivePart(String key, String uploadId, int partNumber, InputStream body,
-                                  long declaredLength, String contentMd5) throws IOException {
+                                  long declaredLength, String contentMd5, Long maxTotalBytes) throws IOException {
         String normalized = ObjectKeys.normalize(key);
+        refuseIfClosed(normalized);
         Path dir = existingUpload(normalized, uploadId).orElseThrow(ObjectError::noSuchUpload);
         int parts = partCount(dir);
         if (partNumber < 1 || partNumber > parts) {
             throw ObjectError.invalidArgument("Part number must be an integer between 1 and " + parts
                     + " for this upload.");
         }
+        // The parts together may not outgrow the declared size: this one gets what the others left.
+        long limit = maxTotalBytes == null ? MAX_PUT_BYTES
+                : Math.min(MAX_PUT_BYTES, Math.max(0, maxTotalBytes - otherPartsSize(dir, parts, partNumber)));
         Path temp = stagingFile();
         try {
-            String md5 = receiveInto(temp, body, declaredLength, contentMd5, MAX_PUT_BYTES);
+            String md5 = receiveInto(temp, body, declaredLength, contentMd5, limit);
             long size = Files.size(temp);
-            DiskOps.replace(temp, dir.resolve(Integer.toString(partNumber)));
+            synchronized (lockFor(normalized)) {
+                refuseIfClosed(normalized);
+                DiskOps.replace(temp, dir.resolve(Integer.toString(partNumber)));
+            }
             return new ObjectInfo(size, md5);
         } catch (NoSuchFileException e) {
             // The upload was completed or deleted while this part was on its way.
@@ -291,6 +369,38 @@ public class FilesystemObjectStore implements ObjectStore {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    private void refuseIfClosed(String key) {
+        if (Files.exists(closedMarker(key))) {
+            throw ObjectError.uploadClosed();
+        }
+    }
+
+    private Path closedMarker(String key) {
+        return sidecarPath(key).resolveSibling(DiskOps.sha256Hex(key) + ".closed");
+    }
+
+    private Object lockFor(String key) {
+        return locks[Math.floorMod(key.hashCode(), locks.length)];
+    }
+
+    private static long otherPartsSize(Path uploadDir, int parts, int except) throws IOException {
+        long total = 0;
+        for (int part = 1; part <= parts; part++) {
+            Path file = uploadDir.resolve(Integer.toString(part));
+            if (part != except && Files.isRegularFile(file)) {
+                total += Files.size(file);
+            }
+        }
+        return total;
+    }
+
+    private static Long checkedMax(Long maxBytes) {
+        if (maxBytes != null && (maxBytes < 0 || maxBytes > MAX_PUT_BYTES * MAX_PARTS)) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and the store's limit, not " + maxBytes);
+        }
+        return maxBytes;
     }
 
     private Path stagingFile() throws IOException {

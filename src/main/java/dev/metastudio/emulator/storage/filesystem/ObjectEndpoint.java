@@ -58,10 +58,16 @@ class ObjectEndpoint {
         String contentMd5 = request.getHeader("Content-MD5");
         ObjectUrlSigner.Grant grant = files.signer().verify("PUT", key, request::getParameter, contentMd5);
         long length = request.getContentLengthLong();
+        long limit = grant.maxLength() == null ? FilesystemObjectStore.MAX_PUT_BYTES
+                : Math.min(grant.maxLength(), FilesystemObjectStore.MAX_PUT_BYTES);
+        if (grant.partNumber() == null && length > limit) {
+            // Refused before a byte is read; the 400 closes the connection instead of draining the rest.
+            throw ObjectError.entityTooLarge(limit);
+        }
         ObjectInfo stored = grant.partNumber() == null
-                ? files.receive(key, request.getInputStream(), length, contentMd5, FilesystemObjectStore.MAX_PUT_BYTES)
+                ? files.receive(key, request.getInputStream(), length, contentMd5, limit)
                 : files.receivePart(key, grant.uploadId(), grant.partNumber(), request.getInputStream(), length,
-                        contentMd5);
+                        contentMd5, grant.maxLength());
         return ResponseEntity.ok().eTag(etag(stored.md5Base64())).build();
     }
 

@@ -57,6 +57,11 @@ public class ObjectError extends RuntimeException {
                 + " Content-Length HTTP header.");
     }
 
+    static ObjectError uploadClosed() {
+        return accessDenied("Access Denied: uploads to this object are closed; its file was confirmed, failed or"
+                + " cancelled");
+    }
+
     static ObjectError invalidArgument(String message) {
         return new ObjectError(400, "InvalidArgument", message);
     }

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Presigned URLs for objects the emulator serves itself, in the OBS query style the real API hands out:
- * {@code /_objects/<key>?AccessKeyId=..&Expires=<epoch s>[&partNumber=N&uploadId=..]
+ * {@code /_objects/<key>?AccessKeyId=..&Expires=<epoch s>[&partNumber=N&uploadId=..][&MaxLength=<bytes>]
  * [&response-content-disposition=..]&Signature=<Base64 HMAC-SHA256>}. The key is a server secret kept in the
  * database, so every node sharing the database accepts every node's URLs.
  */
@@ -28,6 +28,7 @@ public final class ObjectUrlSigner {
     public static final String PART_NUMBER = "partNumber";
     public static final String UPLOAD_ID = "uploadId";
     public static final String DISPOSITION = "response-content-disposition";
+    public static final String MAX_LENGTH = "MaxLength";
     private static final String VERSION = "metastudio-object-url-v1";
 
     /**
@@ -37,9 +38,11 @@ public final class ObjectUrlSigner {
      * @param contentMd5  the Content-MD5 the PUT must carry, or null when none is required
      * @param partNumber  the part of a multipart upload, or null for a whole object
      * @param disposition the Content-Disposition a GET answers with, or null
+     * @param maxLength   the most bytes a PUT may carry (a single PUT: the file's declared size; a part: the
+     *                    declared size of the whole upload), or null for the store's own limit
      */
     public record Grant(String method, String key, long expires, String contentMd5, Integer partNumber,
-                        String uploadId, String disposition) {
+                        String uploadId, String disposition, Long maxLength) {
     }
 
     private final Supplier<byte[]> secret;
@@ -69,6 +72,9 @@ public final class ObjectUrlSigner {
             url.append('&').append(PART_NUMBER).append('=').append(grant.partNumber())
                     .append('&').append(UPLOAD_ID).append('=').append(query(grant.uploadId()));
         }
+        if (grant.maxLength() != null) {
+            url.append('&').append(MAX_LENGTH).append('=').append(grant.maxLength());
+        }
         if (grant.disposition() != null) {
             url.append('&').append(DISPOSITION).append('=').append(query(grant.disposition()));
         }
@@ -78,7 +84,7 @@ public final class ObjectUrlSigner {
     public String sign(Grant grant) {
         StringBuilder text = new StringBuilder(VERSION).append('\n');
         for (Object field : new Object[] {grant.method(), grant.key(), grant.expires(), grant.contentMd5(),
-                grant.partNumber(), grant.uploadId(), grant.disposition()}) {
+                grant.partNumber(), grant.uploadId(), grant.disposition(), grant.maxLength()}) {
             // Length-prefixed, so no field's content can pass for another field's.
             String value = field == null ? "" : field.toString();
             text.append(value.length()).append(':').append(value).append('\n');
@@ -107,19 +113,22 @@ public final class ObjectUrlSigner {
         }
         long expires;
         Integer partNumber;
+        Long maxLength;
         try {
             expires = Long.parseLong(expiresText.trim());
             String part = params.apply(PART_NUMBER);
             partNumber = part == null ? null : Integer.valueOf(part.trim());
+            String max = params.apply(MAX_LENGTH);
+            maxLength = max == null ? null : Long.valueOf(max.trim());
         } catch (NumberFormatException e) {
-            throw ObjectError.accessDenied("Access Denied: Expires and partNumber must be integers");
+            throw ObjectError.accessDenied("Access Denied: Expires, partNumber and MaxLength must be integers");
         }
         // Base64 never holds a space: one here is a '+' that a client failed to percent-encode.
         String presented = signature.replace(' ', '+');
         String uploadId = params.apply(UPLOAD_ID);
         String disposition = params.apply(DISPOSITION);
-        Grant withDigest = new Grant(method, key, expires, contentMd5, partNumber, uploadId, disposition);
-        Grant withoutDigest = new Grant(method, key, expires, null, partNumber, uploadId, disposition);
+        Grant withDigest = new Grant(method, key, expires, contentMd5, partNumber, uploadId, disposition, maxLength);
+        Grant withoutDigest = new Grant(method, key, expires, null, partNumber, uploadId, disposition, maxLength);
         // A URL signed with a Content-MD5 verifies only with that header; one signed without verifies whatever
         // header comes (the body is still checked against it).
         Grant granted = contentMd5 != null && matches(withDigest, presented) ? withDigest

@@ -117,18 +117,31 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
-    public String uploadUrl(String key, Duration validity, String contentMd5, String baseUrl) {
+    public String uploadUrl(String key, Duration validity, String contentMd5, Long maxBytes, String baseUrl) {
         if (contentMd5 != null && Md5.parseBase64(contentMd5) == null) {
             throw new IllegalArgumentException("contentMd5 must be the Base64 of a 16-byte MD5: " + contentMd5);
         }
         String normalized = ObjectKeys.normalize(key);
         return presigner.presignPutObject(p -> p.signatureDuration(validity)
                         .putObjectRequest(r -> r.bucket(bucket).key(normalized)
-                                .contentMD5(contentMd5 == null ? null : contentMd5.trim())))
+                                .contentMD5(contentMd5 == null ? null : contentMd5.trim())
+                                // Signed, so the store refuses a body of any other length.
+                                .contentLength(maxBytes)))
                 .url().toString();
     }
 
     /** Path-style ({@code /bucket/key}) and virtual-hosted ({@code bucket.host/key}) URLs of the bucket. */
+    /** Presigned S3 URLs cannot be revoked; they stay valid until they expire. */
+    @Override
+    public void closeUploads(String key) {
+        ObjectKeys.normalize(key);
+    }
+
+    @Override
+    public void reopenUploads(String key) {
+        ObjectKeys.normalize(key);
+    }
+
     @Override
     public Optional<String> keyOf(String url) {
         Optional<String> pathStyle = UrlKeys.pathAfter(url, "/" + bucket + "/");
@@ -161,7 +174,7 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
      * last part could not be told from a complete upload.
      */
     @Override
-    public MultipartUpload startMultipart(String key, int parts, Duration validity, String baseUrl) {
+    public MultipartUpload startMultipart(String key, int parts, Duration validity, Long maxBytes, String baseUrl) {
         String normalized = ObjectKeys.normalize(key);
         if (parts < 1 || parts > 10_000) {
             throw new IllegalArgumentException("a multipart upload has 1..10000 parts, not " + parts);
