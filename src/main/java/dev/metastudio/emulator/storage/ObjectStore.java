@@ -84,4 +84,12 @@ public interface ObjectStore {
 
     /** Removes the object (and any unfinished multipart parts); absent keys are fine. */
     void delete(String key) throws IOException;
+
+    /**
+     * Removes the parts of multipart uploads started before {@code cutoff} (their URLs have expired) and returns how
+     * many uploads went. A store that keeps no parts of its own (S3 expires them by its lifecycle rules) removes none.
+     */
+    default int removeUploadsStartedBefore(java.time.Instant cutoff) {
+        return 0;
+    }
 }

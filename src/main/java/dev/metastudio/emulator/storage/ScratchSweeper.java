@@ -1,7 +1,6 @@
 package dev.metastudio.emulator.storage;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
-import dev.metastudio.emulator.storage.filesystem.FilesystemObjectStore;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,9 +76,7 @@ class ScratchSweeper {
     void sweepIdle() {
         Instant now = clock.instant();
         int removed = sweep(now.minus(IDLE));
-        if (store instanceof FilesystemObjectStore files) {
-            removed += files.removeUploadsStartedBefore(now.minus(uploadValidity).minus(IDLE));
-        }
+        removed += store.removeUploadsStartedBefore(now.minus(uploadValidity).minus(IDLE));
         if (removed > 0) {
             LOG.info("Removed {} scratch/staging entr{} idle for over {} min", removed, removed == 1 ? "y" : "ies",
                     IDLE.toMinutes());

@@ -237,6 +237,7 @@ public class FilesystemObjectStore implements ObjectStore {
      * Removes the parts of multipart uploads started before {@code cutoff} and never completed (their URLs have
      * expired, so nobody can finish them); returns how many uploads were removed.
      */
+    @Override
     public int removeUploadsStartedBefore(Instant cutoff) {
         if (!Files.isDirectory(multipart)) {
             return 0;
