@@ -51,10 +51,12 @@ public final class SpeechBench {
                 new Case("freetts", javaOnly, new Voice("EN", Sex.MALE, 1), ENGLISH),
                 new Case("espeak_cmn", all, new Voice("CN", Sex.FEMALE, 1), CHINESE),
                 new Case("espeak_yue", all, new Voice("YY", Sex.FEMALE, 1), CANTONESE));
+        // "lipsync": only the lip-sync figures (seconds instead of minutes, for tuning the mouth).
+        boolean lipSyncOnly = args.length > 0 && args[0].equals("lipsync");
         Path dir = Files.createTempDirectory("speech-bench-");
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (Case c : cases) {
+            for (Case c : lipSyncOnly ? List.<Case>of() : cases) {
                 SpeechSynthesizer synthesizer = new SpeechSynthesizer(c.engines());
                 Path pcm = dir.resolve(c.key() + ".pcm");
                 SpeechTrack warm = synthesizer.synthesize(c.text(), c.voice(), VoiceSettings.DEFAULT, pcm, () -> false);
