@@ -600,11 +600,18 @@ final class AvatarPainter {
         }
     }
 
-    // ---------------------------------------------------------------- mouth, one drawing per viseme
+    // ---------------------------------------------------------------- mouth: a viseme's shape, opened as far as asked
 
-    void paintMouth(Graphics2D g, Viseme v) {
+    /** Jaw travel, in model units, of a mouth open 1.0. */
+    static final double FULL_OPENING_UNITS = 30;
+
+    /**
+     * @param openness 0..1 of {@link #FULL_OPENING_UNITS}; the shape decides width, rounding, teeth and tongue, and a
+     *                 closed shape (A, X) stays closed whatever it says
+     */
+    void paintMouth(Graphics2D g, Viseme v, double openness) {
         double halfWidth = 19 + 16 * v.width();
-        double open = 30 * v.opening();
+        double open = v.opening() == 0 ? 0 : FULL_OPENING_UNITS * openness;
         double cy = MOUTH_Y;
         Color lip = s.lips();
         Color upperLip = darker(lip, 0.88);
