@@ -3,64 +3,64 @@ package dev.metastudio.emulator.media.lipsync;
 import java.util.Arrays;
 
 /**
- * How far the jaw is open in each frame (0..1). The shape sets the range ({@link Viseme#least()} when barely voiced,
- * {@link Viseme#opening()} at the clip's speaking level); the voice's loudness in that frame picks the point within
- * it, so a stressed vowel opens wider than the same vowel swallowed, and the opening rises and falls with the
- * syllables as a real jaw does. Then, as the jaw moves:
+ * How far the jaw is open in each frame (0..1): the shape's full opening ({@link Viseme#opening()}) scaled by the
+ * voice's loudness in that frame, so a stressed vowel opens wider than the same vowel swallowed and the opening rises
+ * and falls with the syllables, as a real jaw does (phonetics calls it sonority: the louder the sound, the more open
+ * the vocal tract). Then, as the jaw moves:
  * <ul>
- *   <li>coarticulation: each frame leans a little towards its neighbours (the jaw is already on its way to the next
- *       vowel), without lag since both sides weigh the same;</li>
- *   <li>attack and release: the jaw drops fast at a syllable's onset and closes a little slower after it;</li>
- *   <li>closures are exact: a closed shape ({@link Viseme#A} for /p b m/, {@link Viseme#X} at rest) is 0 whatever the
- *       loudness (a hummed /m/ is loud with the lips shut), and silence is 0 and constant: no movement.</li>
+ *   <li>attack and release: the jaw drops fast at a syllable's onset and closes a little slower after it, so it
+ *       carries some of a vowel's opening into the consonant that follows (carry-over coarticulation; the shapes
+ *       themselves anticipate, see {@link PhonemeLipSync});</li>
+ *   <li>closures are exact: a closed shape ({@link Viseme#A} for /p b m/, {@link Viseme#X} at rest, in every pause
+ *       longer than {@value PhonemeLipSync#LONG_PAUSE_MS} ms) is 0 whatever the loudness (a hummed /m/ is loud with the
+ *       lips shut), and the jaw opens again from there;</li>
+ *   <li>silence is 0 for every shape: nothing moves.</li>
  * </ul>
+ * The constants were chosen on the speech benchmark (bench/speech.sh), where every extra frame of smoothing or a
+ * wider spread between the shapes' openings lowers the correlation of the opening with the sound.
  */
 final class JawOpening {
 
     /** Quieter than this (dBFS) is silence whatever the clip's level. */
     private static final double SILENCE_DB = -60;
-    /** Below the speaking level by this much is silence too (breath, engine noise floor). */
+    /** Below the speaking level by this much is silence too (breath, the engine's noise floor). */
     private static final double SILENCE_BELOW_DB = 35;
-    private static final double NEIGHBOUR_WEIGHT = 0.2;
-    private static final double ATTACK = 0.85;
-    private static final double RELEASE = 0.6;
+    /**
+     * The clip's full speaking level: this percentile of its voiced frames' loudness, high enough that few frames
+     * saturate, robust to a single shouted syllable or click.
+     */
+    private static final double SPEAKING_PERCENTILE = 0.98;
+    /** Slightly more than linear in amplitude: soft consonants stay nearer closed, loud vowels open fully. */
+    private static final double LEVEL_EXPONENT = 1.2;
+    /** Share of the way to the target the jaw moves in one frame (40 ms), opening and closing. */
+    private static final double ATTACK = 0.9;
+    private static final double RELEASE = 0.8;
 
     private JawOpening() {
     }
 
+    /**
+     * @param loudnessDb per-frame loudness of the same audio ({@link FrameLoudness}); null opens every shape fully
+     */
     static double[] of(Viseme[] shapes, double[] loudnessDb) {
         int n = shapes.length;
         double[] level = levels(loudnessDb, n);
-        double[] target = new double[n];
-        for (int f = 0; f < n; f++) {
-            Viseme v = shapes[f];
-            target[f] = closed(v) ? 0 : v.least() + (v.opening() - v.least()) * level[f];
-        }
         double[] open = new double[n];
         double jaw = 0;
         for (int f = 0; f < n; f++) {
-            if (closed(shapes[f])) {
+            double target = shapes[f].opening() * level[f];
+            if (target == 0) {
+                // Closed shapes and silence: exactly shut, not on their way there.
                 jaw = 0;
-                open[f] = 0;
-                continue;
+            } else {
+                jaw += (target > jaw ? ATTACK : RELEASE) * (target - jaw);
             }
-            double before = f > 0 && !closed(shapes[f - 1]) ? target[f - 1] : target[f];
-            double after = f + 1 < n && !closed(shapes[f + 1]) ? target[f + 1] : target[f];
-            double aim = (1 - 2 * NEIGHBOUR_WEIGHT) * target[f] + NEIGHBOUR_WEIGHT * (before + after);
-            jaw += (aim > jaw ? ATTACK : RELEASE) * (aim - jaw);
             open[f] = jaw;
         }
         return open;
     }
 
-    private static boolean closed(Viseme v) {
-        return v.opening() == 0;
-    }
-
-    /**
-     * Amplitude relative to the clip's speaking level (the 90th percentile of voiced frames, robust to a few shouted
-     * syllables), 0..1 and linear in amplitude: the jaw's travel follows the sound pressure, not its decibels.
-     */
+    /** Loudness relative to the clip's speaking level, 0..1, from amplitude (the jaw follows sound pressure). */
     private static double[] levels(double[] db, int n) {
         double[] level = new double[n];
         if (db == null) {
@@ -71,11 +71,12 @@ final class JawOpening {
         if (voiced.length == 0) {
             return level;
         }
-        double speaking = voiced[(int) Math.min(voiced.length - 1, voiced.length * 0.9)];
+        double speaking = voiced[(int) Math.min(voiced.length - 1, voiced.length * SPEAKING_PERCENTILE)];
         double silence = Math.max(SILENCE_DB, speaking - SILENCE_BELOW_DB);
         double reference = Math.pow(10, speaking / 20);
         for (int f = 0; f < n && f < db.length; f++) {
-            level[f] = db[f] <= silence ? 0 : Math.min(1, Math.pow(10, db[f] / 20) / reference);
+            level[f] = db[f] <= silence ? 0 : Math.pow(Math.min(1, Math.pow(10, db[f] / 20) / reference),
+                    LEVEL_EXPONENT);
         }
         return level;
     }
