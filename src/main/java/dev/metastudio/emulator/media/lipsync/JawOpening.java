@@ -14,7 +14,7 @@ import java.util.Arrays;
  *   <li>closures are exact: a closed shape ({@link Viseme#A} for /p b m/, {@link Viseme#X} at rest, in every pause
  *       longer than {@value PhonemeLipSync#LONG_PAUSE_MS} ms) is 0 whatever the loudness (a hummed /m/ is loud with the
  *       lips shut), and the jaw opens again from there;</li>
- *   <li>silence is 0 for every shape: nothing moves.</li>
+ *   <li>silence is 0 for every shape, and the shape itself rests ({@link #atRest}): nothing moves.</li>
  * </ul>
  * The constants were chosen on the speech benchmark (bench/speech.sh), where every extra frame of smoothing or a
  * wider spread between the shapes' openings lowers the correlation of the opening with the sound.
@@ -58,6 +58,25 @@ final class JawOpening {
             open[f] = jaw;
         }
         return open;
+    }
+
+    /**
+     * The shapes with every silent frame at rest ({@link Viseme#X}): a phone the engine placed over silence (the
+     * closure of a /t/ or /k/ between words, the start of a clip) would otherwise still spread or round the closed
+     * lips, a mouth moving in silence. A closure stays: the silent hold of a /b/ is the lips pressed together.
+     */
+    static Viseme[] atRest(Viseme[] shapes, double[] loudnessDb) {
+        Viseme[] out = shapes.clone();
+        if (loudnessDb == null) {
+            return out;
+        }
+        double[] level = levels(loudnessDb, shapes.length);
+        for (int f = 0; f < out.length; f++) {
+            if (level[f] == 0 && out[f].opening() > 0) {
+                out[f] = Viseme.X;
+            }
+        }
+        return out;
     }
 
     /** Loudness relative to the clip's speaking level, 0..1, from amplitude (the jaw follows sound pressure). */

@@ -22,9 +22,13 @@ public final class MouthTrack {
         this.openness = openness;
     }
 
-    /** Shapes whose opening follows the per-frame loudness ({@link FrameLoudness}, dBFS) of the same audio. */
+    /**
+     * Shapes whose opening follows the per-frame loudness ({@link FrameLoudness}, dBFS) of the same audio; in silent
+     * frames the mouth rests.
+     */
     public static MouthTrack of(Viseme[] shapes, double[] loudnessDb) {
-        return new MouthTrack(shapes.clone(), JawOpening.of(shapes, loudnessDb));
+        Viseme[] resting = JawOpening.atRest(shapes, loudnessDb);
+        return new MouthTrack(resting, JawOpening.of(resting, loudnessDb));
     }
 
     /** Shapes at their nominal opening, for callers without the audio (each shape opens as at speaking level). */
