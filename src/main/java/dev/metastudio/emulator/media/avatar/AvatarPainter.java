@@ -645,8 +645,10 @@ final class AvatarPainter {
         boolean round = v == Viseme.E || v == Viseme.F;
         double lipThick = round ? 8 : 6;
         double w = (round ? halfWidth * 0.85 : halfWidth) - lipThick / 2;
-        double top = cy - open * 0.25;
-        double bottom = cy + open * 0.8;
+        // Rounded lips are narrower and open taller, as an "o" does.
+        double tall = round ? 1.3 : 1.0;
+        double top = cy - open * 0.25 * tall;
+        double bottom = cy + open * 0.8 * tall;
         // Bezier curves with both control points at top (bottom) reach 3/4 of the way there.
         double topEdge = cy + 0.75 * (top - cy);
         double bottomEdge = cy + 0.75 * (bottom - cy);
