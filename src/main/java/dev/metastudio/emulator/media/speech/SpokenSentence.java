@@ -4,6 +4,7 @@ import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.lipsync.LipSync;
 import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.lipsync.PhoneTiming;
+import dev.metastudio.emulator.media.lipsync.Viseme;
 
 import java.util.List;
 
@@ -23,7 +24,12 @@ public record SpokenSentence(short[] samples, List<Cue> cues, List<PhoneTiming> 
     }
 
     /** The mouth per 25 fps frame: shapes from the phones (else from the sound), opening by loudness. */
-    public MouthTrack visemes() {
+    public MouthTrack mouth() {
         return LipSync.visemes(samples, phones, frames());
+    }
+
+    /** The mouth's shapes alone, one per 25 fps frame (see {@link #mouth()} for how far each opens). */
+    public Viseme[] visemes() {
+        return mouth().shapes();
     }
 }
