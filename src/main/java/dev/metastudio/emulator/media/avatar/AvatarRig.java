@@ -174,7 +174,7 @@ public final class AvatarRig {
         };
     }
 
-    /** Where the lips can be in any shape and opening while the head is at rest (for checking lip-sync in a picture). */
+    /** Where the lips can be in any shape and opening, the head at rest (for checking lip-sync in a picture). */
     public Rectangle mouthArea() {
         return new Rectangle(mouthArea);
     }
