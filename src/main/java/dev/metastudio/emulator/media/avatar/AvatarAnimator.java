@@ -35,9 +35,9 @@ public final class AvatarAnimator {
         return Math.round((2.0 + random.nextDouble() * 4.0) * FPS);
     }
 
-    /** The shape at its nominal opening. Frames must be asked for in increasing order (see below). */
+    /** The shape at its typical opening in speech. Frames must be asked for in increasing order (see below). */
     public AvatarPose pose(long frame, Viseme mouth) {
-        return pose(frame, mouth, mouth.opening());
+        return pose(frame, mouth, mouth.typicalOpening());
     }
 
     /**

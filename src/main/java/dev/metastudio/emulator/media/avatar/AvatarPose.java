@@ -14,9 +14,9 @@ public record AvatarPose(int bodyDy, int headDx, int headDy, Eyelids eyes, Visem
         openness = Math.max(0, Math.min(1, openness));
     }
 
-    /** The shape at its nominal opening (as at speaking level). */
+    /** The shape at its typical opening in speech ({@link Viseme#typicalOpening()}). */
     public AvatarPose(int bodyDy, int headDx, int headDy, Eyelids eyes, Viseme mouth) {
-        this(bodyDy, headDx, headDy, eyes, mouth, mouth.opening());
+        this(bodyDy, headDx, headDy, eyes, mouth, mouth.typicalOpening());
     }
 
     public static AvatarPose rest() {

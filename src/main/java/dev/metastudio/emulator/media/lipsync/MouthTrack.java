@@ -31,9 +31,9 @@ public final class MouthTrack {
         return new MouthTrack(resting, JawOpening.of(resting, loudnessDb));
     }
 
-    /** Shapes at their nominal opening, for callers without the audio (each shape opens as at speaking level). */
+    /** Shapes at their typical opening ({@link Viseme#typicalOpening()}), for callers without the audio. */
     public static MouthTrack nominal(Viseme[] shapes) {
-        return new MouthTrack(shapes.clone(), Arrays.stream(shapes).mapToDouble(Viseme::opening).toArray());
+        return new MouthTrack(shapes.clone(), Arrays.stream(shapes).mapToDouble(Viseme::typicalOpening).toArray());
     }
 
     public static MouthTrack silent() {

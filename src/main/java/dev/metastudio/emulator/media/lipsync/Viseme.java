@@ -19,6 +19,12 @@ public enum Viseme {
     G(0.68, 0.55),
     H(0.90, 0.52);
 
+    /**
+     * The median loudness of a voiced frame relative to the speaking level, as {@link JawOpening} scales it, on the
+     * speech benchmark (0.40): what a shape opens to in ordinary speech.
+     */
+    private static final double TYPICAL_LEVEL = 0.4;
+
     private final double opening;
     private final double width;
 
@@ -29,6 +35,11 @@ public enum Viseme {
 
     public double opening() {
         return opening;
+    }
+
+    /** How far the shape opens in ordinary speech, for a mouth drawn without its sound's loudness. */
+    public double typicalOpening() {
+        return opening * TYPICAL_LEVEL;
     }
 
     public double width() {

@@ -84,7 +84,7 @@ final class SceneStage implements AutoCloseable {
         }
     }
 
-    /** Mouth shapes alone (one per frame), each opened as at speaking level. */
+    /** Mouth shapes alone (one per frame), each at its typical opening in speech. */
     void attachSpeech(Viseme[] visemes, List<Cue> cues) {
         attachSpeech(MouthTrack.nominal(visemes), cues);
     }
