@@ -3,19 +3,19 @@ package dev.metastudio.emulator.media.render;
 import dev.metastudio.emulator.media.avatar.AvatarAnimator;
 import dev.metastudio.emulator.media.avatar.AvatarPose;
 import dev.metastudio.emulator.media.avatar.AvatarRig;
-import dev.metastudio.emulator.media.lipsync.Viseme;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 
-/** The HUMAN layer: the rig posed per frame from the scene's mouth shapes and the idle animation. */
+/** The HUMAN layer: the rig posed per frame from the scene's mouth (shape and opening) and the idle animation. */
 final class AvatarElement implements Dynamic {
 
     private static final AvatarRig.Part[] PARTS = AvatarRig.Part.values();
 
     private final AvatarRig rig;
     private final AvatarAnimator animator;
-    private Viseme[] visemes = new Viseme[0];
+    private MouthTrack mouth = MouthTrack.silent();
     private final long firstFrame;
     private final Region[] regions;
     private AvatarPose pose = AvatarPose.rest();
@@ -33,9 +33,9 @@ final class AvatarElement implements Dynamic {
         }
     }
 
-    /** The scene's mouth shapes, one per frame; the mouth rests where there are none. */
-    void speak(Viseme[] shapes) {
-        this.visemes = shapes;
+    /** The scene's mouth, one shape and opening per frame; the mouth rests where there are none. */
+    void speak(MouthTrack track) {
+        this.mouth = track;
     }
 
     @Override
@@ -45,8 +45,7 @@ final class AvatarElement implements Dynamic {
 
     @Override
     public long advance(int frame) {
-        Viseme mouth = frame < visemes.length ? visemes[frame] : Viseme.X;
-        pose = animator.pose(firstFrame + frame, mouth);
+        pose = animator.pose(firstFrame + frame, mouth.shape(frame), mouth.openness(frame));
         return 0;
     }
 
