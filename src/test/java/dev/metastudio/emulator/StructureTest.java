@@ -38,7 +38,7 @@ class StructureTest {
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
                     "VoiceBindings", "meta.*"),
             "script", List.of("Scripts"),
-            "callback", List.of("CallbackConfig", "Callbacks"),
+            "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
                     "WorkCommand", "QueueState", "Progression", "ProgressionPolicy", "Advance", "WorkFaults",
                     "WorkerProperties"),
