@@ -183,11 +183,11 @@ class FaultRules implements TenantData {
             throw ApiException.invalid("match.path", "must be an Ant-style pattern starting with '/' (the path after"
                     + " /v1/{project_id}, e.g. /digital-assets/**), at most 1024 characters");
         }
-        if (operation == null && path == null) {
-            throw ApiException.invalid("match", "needs operation, or method and path, or job_kind, or callback: true");
-        }
         if (method != null && path == null) {
             throw ApiException.invalid("match.path", "is required with match.method");
+        }
+        if (operation == null && path == null) {
+            throw ApiException.invalid("match", "needs operation, or method and path, or job_kind, or callback: true");
         }
         FaultRuleRequest.Response response = body.response();
         if (response == null) {

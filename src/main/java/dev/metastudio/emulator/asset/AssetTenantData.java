@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * covers), then its assets (tags, properties and shares go with them). The system library is never touched.
  */
 @Configuration
-class AssetsData {
+class AssetTenantData {
 
     @Bean
     TenantData assetFilesData(JdbcTemplate jdbc, ObjectStore store) {
