@@ -175,6 +175,7 @@ class FaultRulesContractTest extends ServerTest {
         expectInvalid("{\"match\": {\"operation\": \"ListAssets\"}}", "response");
         expectInvalid("{\"match\": {\"method\": \"GET\"}, \"delay_ms\": 10}", "match.path");
         expectInvalid("{\"match\": {\"operation\": \"ListAssets\"}, \"delay_ms\": 10, \"tims\": 1}", "tims");
+        expectInvalid("{\"match\": {\"operaton\": \"ListAssets\"}, \"delay_ms\": 10}", "match.operaton");
         expectInvalid("{\"match\": {\"job_kind\": \"PAINTING\"}, \"job_failure\": {\"error_code\": \"X\"}}", "match.job_kind");
         expectInvalid("{\"match\": {\"job_kind\": \"VIDEO\"}}", "job_failure");
         expectInvalid("{\"match\": {\"callback\": true}}", "delay_ms");

@@ -1,6 +1,13 @@
 package dev.metastudio.emulator.control.faults;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.metastudio.emulator.control.ControlBodies;
+import dev.metastudio.emulator.edge.ApiException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,15 +24,64 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/_emulator/faults")
 class FaultsController {
     private final FaultRules rules;
+    private final ObjectMapper json;
 
-    FaultsController(FaultRules rules) {
+    FaultsController(FaultRules rules, ObjectMapper json) {
         this.rules = rules;
+        this.json = json;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody(required = false) FaultRuleRequest body) {
-        return Map.of("rule_id", rules.create(body).ruleId());
+    Map<String, Object> create(@RequestBody(required = false) JsonNode body) {
+        return Map.of("rule_id", rules.create(read(body)).ruleId());
+    }
+
+    /** Every level checked for unknown fields first: a misspelt setting must not leave a rule matching everything. */
+    private FaultRuleRequest read(JsonNode body) {
+        JsonNode top = ControlBodies.object(body, List.of("match", "response", "job_failure", "delay_ms", "probability",
+                "times"));
+        if (top == null) {
+            return null;
+        }
+        nested(top, "match", List.of("operation", "method", "path", "project_id", "job_kind", "callback"));
+        nested(top, "response", List.of("status", "error_code", "error_msg", "fault"));
+        nested(top, "job_failure", List.of("error_code", "error_msg", "after_ms"));
+        try {
+            return json.treeToValue(top, FaultRuleRequest.class);
+        } catch (MismatchedInputException e) {
+            throw ApiException.invalid(path(e), "has the wrong type ("
+                    + (e.getTargetType() == null ? "see the README" : e.getTargetType().getSimpleName()) + " expected)");
+        } catch (JsonProcessingException e) {
+            throw ApiException.invalid("request body", "is not a fault rule: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "request body" : path.toString();
+    }
+
+    private static void nested(JsonNode top, String field, List<String> known) {
+        JsonNode value = top.get(field);
+        if (value != null && !value.isNull()) {
+            if (!value.isObject()) {
+                throw ApiException.invalid(field, "must be an object");
+            }
+            for (var names = value.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!known.contains(name)) {
+                    throw ApiException.invalid(field + "." + name, "is not a field of " + field + " (known: " + known + ")");
+                }
+            }
+        }
     }
 
     @GetMapping
@@ -36,7 +92,7 @@ class FaultsController {
     @GetMapping("/{rule_id}")
     Map<String, Object> show(@PathVariable("rule_id") String ruleId) {
         return rules.list().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().map(FaultsController::view)
-                .orElseThrow(() -> dev.metastudio.emulator.edge.ApiException.notFound("fault rule", ruleId));
+                .orElseThrow(() -> ApiException.notFound("fault rule", ruleId));
     }
 
     @DeleteMapping("/{rule_id}")

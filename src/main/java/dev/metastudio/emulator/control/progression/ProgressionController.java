@@ -1,5 +1,7 @@
 package dev.metastudio.emulator.control.progression;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metastudio.emulator.control.ControlBodies;
 import dev.metastudio.emulator.control.ControlCodes;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
@@ -9,6 +11,7 @@ import dev.metastudio.emulator.work.WorkQueue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -45,14 +48,16 @@ class ProgressionController {
 
     @PutMapping("/_emulator/progression/{job_kind}")
     Map<String, Object> put(@PathVariable("job_kind") String jobKind,
-                            @RequestBody(required = false) ProgressionRequest body) {
+                            @RequestBody(required = false) JsonNode json) {
         String kind = kind(jobKind);
-        Check.required(body, "request body");
-        String mode = Check.requiredText(body.mode(), "mode").toUpperCase(Locale.ROOT);
+        JsonNode body = Check.required(ControlBodies.object(json, List.of("mode", "min_processing_ms")), "request body");
+        String given = ControlBodies.text(body, "mode");
+        String mode = Check.requiredText(given, "mode").toUpperCase(Locale.ROOT);
         Progression.Mode parsed = Arrays.stream(Progression.Mode.values()).filter(m -> m.name().equals(mode))
                 .findFirst().orElseThrow(() -> ApiException.invalid("mode", "must be realtime, immediate or manual, got '"
-                        + body.mode() + "'"));
-        long min = body.minProcessingMs() == null ? 0 : body.minProcessingMs();
+                        + given + "'"));
+        Long givenMin = ControlBodies.integer(body, "min_processing_ms");
+        long min = givenMin == null ? 0 : givenMin;
         if (min < 0 || min > MAX_MIN_PROCESSING_MS) {
             throw ApiException.invalid("min_processing_ms", "must be between 0 and " + MAX_MIN_PROCESSING_MS);
         }

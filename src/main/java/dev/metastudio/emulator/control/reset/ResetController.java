@@ -1,6 +1,8 @@
 package dev.metastudio.emulator.control.reset;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.metastudio.emulator.control.ControlBodies;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,12 +20,9 @@ class ResetController {
         this.reset = reset;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    record ResetRequest(String projectId) {
-    }
-
     @PostMapping("/_emulator/reset")
-    Map<String, Object> reset(@RequestBody(required = false) ResetRequest body) {
-        return Map.of("removed", reset.reset(body == null ? null : body.projectId()));
+    Map<String, Object> reset(@RequestBody(required = false) JsonNode body) {
+        JsonNode request = ControlBodies.object(body, List.of("project_id"));
+        return Map.of("removed", reset.reset(ControlBodies.text(request, "project_id")));
     }
 }
