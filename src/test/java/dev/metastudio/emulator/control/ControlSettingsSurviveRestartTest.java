@@ -40,6 +40,8 @@ class ControlSettingsSurviveRestartTest {
         try (ConfigurableApplicationContext first = start(db, data);
              ConfigurableApplicationContext second = start(db, data)) {
             ControlPlane one = new ControlPlane(base(first));
+            // Looked up before the rule, which fails ListAssets.
+            String avatar = Videos.systemAvatar(client(first), "Anna (landscape)");
             rule = one.fault("""
                     {"match": {"operation": "ListAssets", "project_id": "%s"},
                      "response": {"status": 503, "error_code": "MSS.00000004", "error_msg": "Cluster-wide outage"}}"""
@@ -53,7 +55,7 @@ class ControlSettingsSurviveRestartTest {
             ControlPlane two = new ControlPlane(base(second));
             assertThat(two.get("/_emulator/progression").expect(200).get("rules").get(0).get("mode").asText())
                     .isEqualTo("manual");
-            jobId = Videos.submit(onSecond, Videos.textJob(Videos.systemAvatar(onSecond, "Anna (landscape)"), "Held."));
+            jobId = Videos.submit(onSecond, Videos.textJob(avatar, "Held."));
             assertThat(two.get("/_emulator/jobs/" + jobId).expect(200).get("queue_state").asText()).isEqualTo("HELD");
         }
 
