@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Removes stored objects once the transaction that deleted their rows has committed (at once outside a
  * transaction): a rolled-back reset keeps its bytes, and a committed one leaves no object behind, so the presigned
- * URLs handed out for them stop serving.
+ * URLs handed out for them stop serving. Their upload URLs are closed too: an upload still in a client's hands must
+ * not put bytes back under a removed key (where an old download URL would serve them again).
  */
 public final class DeleteAfterCommit {
     private static final Logger LOG = LoggerFactory.getLogger(DeleteAfterCommit.class);
@@ -27,6 +28,7 @@ public final class DeleteAfterCommit {
         Runnable purge = () -> copy.forEach(key -> {
             try {
                 store.delete(key);
+                store.closeUploads(key);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not remove object {}: {}", key, e.getMessage());
             }

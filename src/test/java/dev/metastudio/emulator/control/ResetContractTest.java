@@ -71,6 +71,8 @@ class ResetContractTest extends ServerTest {
         var job = Videos.await(ops, Videos.submit(ops, Videos.textJob(avatar, "Gone soon.")), Duration.ofSeconds(120));
         assertThat(job.getState().getValue()).isEqualTo("SUCCEED");
         String videoUrl = downloadUrl(ops, job.getOutputAssetConfig().getAssetId());
+        String pending = Assets.create(ops, CreateDigitalAssetRequestBody.AssetTypeEnum.IMAGE, "upload pending");
+        String uploadUrl = Assets.createFile(ops, pending, "later.png", PNG, "MAIN").getUploadUrl();
         String keptName = "kept " + UUID.randomUUID();
         String kept = Assets.create(other, CreateDigitalAssetRequestBody.AssetTypeEnum.IMAGE, keptName);
         Assets.upload(other, kept, "kept.png", PNG, "MAIN");
@@ -81,8 +83,8 @@ class ResetContractTest extends ServerTest {
 
         JsonNode removed = control.post("/_emulator/reset", "{\"project_id\": \"" + OPS + "\"}").expect(200).get("removed");
 
-        assertThat(removed.get("assets").asLong()).as("the image and the video output").isEqualTo(2);
-        assertThat(removed.get("files").asLong()).as("image main, video main and cover at least").isGreaterThanOrEqualTo(3);
+        assertThat(removed.get("assets").asLong()).as("the image, the pending one and the video output").isEqualTo(3);
+        assertThat(removed.get("files").asLong()).as("image main, pending, video main and cover at least").isGreaterThanOrEqualTo(4);
         assertThat(removed.get("scripts").asLong()).isEqualTo(1);
         assertThat(removed.get("jobs").asLong()).isEqualTo(1);
         assertThat(removed.get("video_jobs").asLong()).isEqualTo(1);
@@ -94,6 +96,8 @@ class ResetContractTest extends ServerTest {
                 .withJobId(job.getJobId())))).isEqualTo(404);
         assertThat(status(imageUrl)).as("old presigned URLs stop serving").isEqualTo(404);
         assertThat(status(videoUrl)).isEqualTo(404);
+        assertThat(Assets.put(uploadUrl, PNG, Assets.md5(PNG)).statusCode()).as("an upload URL handed out before")
+                .isBetween(400, 499);
         assertThat(control.get("/_emulator/jobs/" + job.getJobId()).status()).isEqualTo(404);
         assertThat(control.get("/_emulator/faults").expect(200).get("rules")).isEmpty();
 
