@@ -30,7 +30,7 @@ class AssetTenantData {
                         + " WHERE " + scope.condition("a.project_id"), String.class, scope.argument());
                 int removed = jdbc.update("DELETE FROM asset_file WHERE asset_row IN (SELECT id FROM asset WHERE "
                         + scope.condition("project_id") + ")", scope.argument());
-                DeleteAfterCommit.objects(store, keys);
+                DeleteAfterCommit.objects(store, keys, true);
                 return removed;
             }
 

@@ -43,7 +43,7 @@ class ScriptsData implements TenantData {
                 }, scope.argument());
         int removed = jdbc.update("DELETE FROM video_script WHERE " + scope.condition("project_id"), scope.argument());
         // Absent keys are fine: only scenes whose audio was uploaded have an object.
-        DeleteAfterCommit.objects(store, keys);
+        DeleteAfterCommit.objects(store, keys, true);
         return removed;
     }
 }

@@ -34,7 +34,7 @@ class TtsJobsData implements TenantData {
                 String.class, scope.argument()).forEach(result ->
                 keys.addAll(JsonColumns.read(result, TtsRequests.Result.class).keys()));
         int removed = jdbc.update("DELETE FROM tts_job WHERE " + scope.condition("project_id"), scope.argument());
-        DeleteAfterCommit.objects(store, keys);
+        DeleteAfterCommit.objects(store, keys, false);
         return removed;
     }
 
