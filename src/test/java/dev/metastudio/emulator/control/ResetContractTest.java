@@ -138,6 +138,13 @@ class ResetContractTest extends ServerTest {
         expectInvalid(control.post("/_emulator/reset", "[1]"), "request body");
     }
 
+    @Test
+    void seedingWithoutASeedFolderIsAConflictThatSaysWhatToSet() {
+        ControlPlane.Answer answer = control.post("/_emulator/seed", null);
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().get("error_msg").asText()).contains("METASTUDIO_SEED_DIR");
+    }
+
     private static void expectInvalid(ControlPlane.Answer answer, String field) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.json().get("error_code").asText()).isEqualTo("MSS.00000003");
