@@ -16,7 +16,12 @@ import dev.metastudio.emulator.support.Assets;
 import dev.metastudio.emulator.support.ControlPlane;
 import dev.metastudio.emulator.support.ServerTest;
 import dev.metastudio.emulator.support.TestProjects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,36 @@ class FaultRulesContractTest extends ServerTest {
         assertThat(listed.get("match").get("operation").asText()).isEqualTo("ListAssets");
         assertThat(listed.get("times").asInt()).isEqualTo(2);
         assertThat(listed.get("hits").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentCallsAreFaultedExactlyTimesTimes() throws Exception {
+        String rule = control.fault("""
+                {"match": {"operation": "ListAssets", "project_id": "%s"},
+                 "response": {"status": 503, "error_code": "MSS.00000004"}, "times": 10}""".formatted(OPS));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> faulted = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            faulted.add(pool.submit(() -> {
+                int count = 0;
+                for (int i = 0; i < 5; i++) {
+                    try {
+                        ops.listAssets(new ListAssetsRequest());
+                    } catch (ServiceResponseException e) {
+                        assertThat(e.getHttpStatusCode()).isEqualTo(503);
+                        count++;
+                    }
+                }
+                return count;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : faulted) {
+            total += f.get();
+        }
+        pool.shutdown();
+        assertThat(total).as("40 concurrent calls, a rule of times 10").isEqualTo(10);
+        assertThat(control.hits(rule)).isEqualTo(10);
     }
 
     @Test
