@@ -36,9 +36,9 @@ class StructureTest {
     private static final Map<String, List<String>> API = Map.of(
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
-                    "VoiceBindings", "meta.*"),
-            "script", List.of("Scripts"),
-            "callback", List.of("CallbackConfig", "Callbacks"),
+                    "VoiceBindings", "meta.*", "AssetSeeding"),
+            "script", List.of("Scripts", "ScriptSeeding"),
+            "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
                     "WorkCommand", "QueueState", "Progression", "ProgressionPolicy", "Advance", "WorkFaults",
                     "WorkerProperties"),

@@ -2,6 +2,7 @@ package dev.metastudio.emulator.config;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The product's configuration interface: every field is settable by environment variable
@@ -16,8 +17,16 @@ public record EmulatorProperties(
         String auth,
         String region,
         String role,
-        String adminToken) {
+        String adminToken,
+        Path seedDir) {
 
+    /** Without a seed folder (the form the settings had before {@code METASTUDIO_SEED_DIR}). */
+    public EmulatorProperties(Path dataDir, String credentials, String users, String throttle, String auth,
+                              String region, String role, String adminToken) {
+        this(dataDir, credentials, users, throttle, auth, region, role, adminToken, null);
+    }
+
+    @ConstructorBinding
     public EmulatorProperties {
         dataDir = dataDir == null ? Path.of("./data") : dataDir;
         credentials = credentials == null ? "" : credentials.trim();

@@ -40,8 +40,8 @@ public class ControlPlaneAuthFilter extends OncePerRequestFilter {
     public ControlPlaneAuthFilter(EmulatorProperties properties) {
         this.token = properties.adminToken() == null ? null : properties.adminToken().getBytes(StandardCharsets.UTF_8);
         if (token == null) {
-            LOG.warn("METASTUDIO_ADMIN_TOKEN is not set: the control plane ({}/: jobs, callbacks, pause/resume) is"
-                    + " open to anyone who can reach this port; set it when the emulator is shared",
+            LOG.warn("METASTUDIO_ADMIN_TOKEN is not set: the control plane ({}/: jobs, callbacks, reset, fault and"
+                    + " progression rules, seed) is open to anyone who can reach this port; set it when the emulator is shared",
                     CanonicalPath.CONTROL_PLANE);
         } else {
             LOG.info("The control plane requires Authorization: Bearer <METASTUDIO_ADMIN_TOKEN> (open: {})",
