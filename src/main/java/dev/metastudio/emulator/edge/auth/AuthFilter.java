@@ -78,7 +78,13 @@ public class AuthFilter extends OncePerRequestFilter {
                         "Invalid parameter: project_id " + ProjectIds.RULE));
                 return;
             }
-            request.setAttribute(Caller.ATTRIBUTE, new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
+            // A valid token still names its caller, so GET /v3/projects answers with the token's project (README's
+            // curl example); anything else is the anonymous caller of the path's project.
+            Optional<TokenVerifier.Claims> claims = request.getHeader("X-Auth-Token") == null ? Optional.empty()
+                    : tokens.verify(request.getHeader("X-Auth-Token"));
+            request.setAttribute(Caller.ATTRIBUTE, claims.isPresent() && pathProject == null
+                    ? new Caller(claims.get().projectId(), claims.get().user(), Caller.Method.TOKEN)
+                    : new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
             chain.doFilter(request, response);
             return;
         }
