@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs README's curl examples as they are written: every ```bash block right after a `<!-- readme-check -->` line,
-# each twice (the examples must be re-runnable), in the repository's folder, each in a fresh `bash -e -o pipefail`
+# each twice (the examples must be re-runnable), in a scratch folder that has the repository's examples/ (as a user
+# in the repository's folder would, without leaving downloads there), each in a fresh `bash -e -o pipefail`
 # (nothing carries over from one block to the next, and the first failing step fails the block), against a server
 # started from the built jar with METASTUDIO_AUTH=off on its own port and an empty data folder.
 # Needs curl, jq, openssl. Last line: readme-check: blocks=<n> runs=<n> failed=<n>
@@ -11,7 +12,7 @@ JAR=${JAR:-target/metastudio-emulator.jar}
 PORT=${PORT:-18090}
 WORK=$(mktemp -d)
 OUT="$WORK/out"; mkdir -p "$OUT"
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; rm -f hello-*.mp4; }
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 # Extract the marked blocks into $WORK/block-<n>.sh.
@@ -32,11 +33,13 @@ until curl -fs "http://127.0.0.1:$PORT/_emulator/health" >/dev/null 2>&1; do
   sleep 0.2
 done
 
+RUNDIR="$WORK/run"; mkdir -p "$RUNDIR"; ln -s "$PWD/examples" "$RUNDIR/examples"
 runs=0; failed=0
 for n in $(seq 1 "$blocks"); do
   for attempt in 1 2; do
     runs=$((runs + 1))
-    if EMULATOR="http://127.0.0.1:$PORT" timeout 300 bash -e -o pipefail "$WORK/block-$n.sh" >"$OUT/$n-$attempt.log" 2>&1; then
+    if (cd "$RUNDIR" && EMULATOR="http://127.0.0.1:$PORT" timeout 300 bash -e -o pipefail "$WORK/block-$n.sh") \
+        >"$OUT/$n-$attempt.log" 2>&1; then
       echo "block $n run $attempt: ok ($(head -c 300 "$OUT/$n-$attempt.log" | tr '\n' ' ' | cut -c1-120)...)"
     else
       failed=$((failed + 1))
