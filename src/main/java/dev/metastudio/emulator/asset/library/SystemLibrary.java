@@ -105,9 +105,12 @@ class SystemLibrary implements ApplicationRunner {
             tx.executeWithoutResult(status -> assets.saveAll(missing.stream().map(this::entity).toList()));
             return missing.size();
         } catch (DataIntegrityViolationException raced) {
+            // Another node is seeding: insert only what it has not (yet) committed.
+            Set<String> there = assets.findByProjectId(AssetEntity.SYSTEM_PROJECT).stream()
+                    .map(AssetEntity::getAssetId).collect(Collectors.toSet());
             int created = 0;
             for (SystemAssetSource.Seed seed : missing) {
-                created += insert(seed) ? 1 : 0;
+                created += !there.contains(seed.assetId()) && insert(seed) ? 1 : 0;
             }
             return created;
         }
