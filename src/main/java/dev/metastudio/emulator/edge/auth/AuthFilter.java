@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,6 +40,8 @@ public class AuthFilter extends OncePerRequestFilter {
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String AUTH_PREFIX = "Incorrect IAM authentication information: ";
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
+
     private final CredentialRegistry credentials;
     private final TokenVerifier tokens;
     private final boolean strict;
@@ -50,6 +54,12 @@ public class AuthFilter extends OncePerRequestFilter {
         this.tokens = tokens;
         this.strict = properties.authStrict();
         this.clock = clock;
+        if (!strict) {
+            // Said once at start-up, loudly: with this setting anyone who reaches the port acts on every project.
+            LOG.warn("METASTUDIO_AUTH=off: authentication is OFF. Every /v1 request is accepted without an AK/SK"
+                    + " signature or IAM token, on any project. Use it only for manual calls on your own machine;"
+                    + " unset it (strict) whenever the emulator is reachable by others");
+        }
     }
 
     @Override
@@ -68,7 +78,13 @@ public class AuthFilter extends OncePerRequestFilter {
                         "Invalid parameter: project_id " + ProjectIds.RULE));
                 return;
             }
-            request.setAttribute(Caller.ATTRIBUTE, new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
+            // A valid token still names its caller, so GET /v3/projects answers with the token's project (README's
+            // curl example); anything else is the anonymous caller of the path's project.
+            Optional<TokenVerifier.Claims> claims = request.getHeader("X-Auth-Token") == null ? Optional.empty()
+                    : tokens.verify(request.getHeader("X-Auth-Token"));
+            request.setAttribute(Caller.ATTRIBUTE, claims.isPresent() && pathProject == null
+                    ? new Caller(claims.get().projectId(), claims.get().user(), Caller.Method.TOKEN)
+                    : new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
             chain.doFilter(request, response);
             return;
         }
