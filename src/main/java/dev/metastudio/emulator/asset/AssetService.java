@@ -76,7 +76,7 @@ public class AssetService {
 
     @Transactional(readOnly = true)
     public AssetViews.Asset show(String projectId, String assetId, String baseUrl) {
-        return mapper.view(lookup.visible(projectId, assetId), baseUrl);
+        return mapper.view(lookup.shown(projectId, assetId), baseUrl);
     }
 
     @Transactional

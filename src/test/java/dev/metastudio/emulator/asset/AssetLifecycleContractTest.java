@@ -99,8 +99,9 @@ class AssetLifecycleContractTest extends ServerTest {
         setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.UNACTIVED);
         a.deleteAsset(new DeleteAssetRequest().withAssetId(id));
         assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("DELETING");
-        // The recycle bin is listed by state; the default listing leaves it out.
-        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id))))).isEmpty();
+        // L1140: "By default, assets in all statuses are queried", the recycle bin included; DELETING also filters.
+        // (This test asserted that the default listing leaves the recycle bin out, contrary to L1140.)
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id))))).containsExactly(id);
         assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id)).withAssetState("DELETING"))))
                 .containsExactly(id);
         a.restoreAsset(new RestoreAssetRequest().withAssetId(id));
@@ -114,7 +115,22 @@ class AssetLifecycleContractTest extends ServerTest {
         String id = activeImage("force");
         String url = file(Assets.show(a, id), "MAIN").getDownloadUrl();
         a.deleteAsset(new DeleteAssetRequest().withAssetId(id).withMode("force"));
-        assertThat(refused(() -> Assets.show(a, id)).getHttpStatusCode()).isEqualTo(404);
+        // L1140: "DELETED: The asset has been deleted. The asset is unavailable and cannot be restored." The record
+        // stays (its files gone) so asset_state=DELETED means something, and the default listing (all statuses) has it.
+        // (Until issue 13 the record vanished: show answered 404 and the DELETED filter never matched.)
+        var shown = Assets.show(a, id);
+        assertThat(shown.getAssetState().getValue()).isEqualTo("DELETED");
+        assertThat(shown.getFiles()).isEmpty();
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id)).withAssetState("DELETED"))))
+                .containsExactly(id);
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id))))).containsExactly(id);
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id)).withAssetState("ACTIVED,DELETING"))))
+                .isEmpty();
+        var again = refused(() -> a.deleteAsset(new DeleteAssetRequest().withAssetId(id)));
+        assertThat(again.getHttpStatusCode()).isEqualTo(404);
+        var update = refused(() -> a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(id)
+                .withBody(new UpdateDigitalAssetRequestBody().withAssetName("zombie"))));
+        assertThat(update.getHttpStatusCode()).isEqualTo(404);
         var restore = refused(() -> a.restoreAsset(new RestoreAssetRequest().withAssetId(id)));
         assertThat(restore.getErrorCode()).isEqualTo("MSS.10001013");
         assertThat(restore.getErrorMsg()).contains("permanently");
@@ -151,7 +167,8 @@ class AssetLifecycleContractTest extends ServerTest {
         batch(BatchAssetActionReq.ActionEnum.RESTORE, List.of(one));
         assertThat(Assets.show(a, one).getAssetState().getValue()).isEqualTo("ACTIVED");
         batch(BatchAssetActionReq.ActionEnum.DELETE_FORCE, List.of(two));
-        assertThat(refused(() -> Assets.show(a, two)).getHttpStatusCode()).isEqualTo(404);
+        // L1140: a force-deleted asset is kept as a DELETED record (was 404 before issue 13).
+        assertThat(Assets.show(a, two).getAssetState().getValue()).isEqualTo("DELETED");
         var missingIds = refused(() -> a.batchExecuteAssetAction(new BatchExecuteAssetActionRequest()
                 .withBody(new BatchAssetActionReq().withAction(BatchAssetActionReq.ActionEnum.DELETE).withAssetIds(List.of()))));
         assertThat(missingIds.getErrorMsg()).contains("asset_ids");
