@@ -51,6 +51,8 @@ public class AssetService {
         asset.setAppUserId(appUserId);
         asset.setAssetOrder(body.assetOrder());
         asset.setReviewConfig(body.reviewConfig());
+        // L801: "This parameter is used only for video assets", default false; other types keep null.
+        asset.setGenerateCover(body.assetType() == AssetType.VIDEO ? Boolean.TRUE.equals(body.isNeedGenerateCover()) : null);
         asset.setCreateTime(now);
         asset.setUpdateTime(now);
         if (body.tags() != null) {

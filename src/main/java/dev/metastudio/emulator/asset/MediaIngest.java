@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens once a main file is confirmed: media is probed for real (a file that is not what its asset type
- * says fails the asset with a reason), the documented extra meta is filled, images and videos get a cover, and
+ * says fails the asset with a reason), the documented extra meta is filled, a video that asked for a cover gets one, and
  * the asset becomes ACTIVED.
  */
 @Component
@@ -67,7 +67,10 @@ class MediaIngest {
             local = store.localFile(file.getObjectKey(), scratch);
             MediaInfo info = MediaProbe.probe(local);
             AssetExtraMeta meta = describe(type, info, file.getFileSize());
-            boolean wantsCover = type == AssetType.IMAGE || type == AssetType.VIDEO;
+            // L801 is_need_generate_cover: "used only for video assets ... Default value: false". An image is its
+            // own cover (cover_url falls back to the main file), so only a video that asked for one gets a COVER
+            // file, and a tenant's own COVER upload is never refused because of a generated one.
+            boolean wantsCover = type == AssetType.VIDEO && asset.isGenerateCover();
             String coverFileId = wantsCover && !hasCover(asset) ? storeCover(asset, file, local) : null;
             finish(asset.getId(), meta, coverFileId);
         } catch (MediaException e) {

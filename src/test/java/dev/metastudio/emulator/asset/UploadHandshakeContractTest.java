@@ -56,8 +56,32 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(main.getState().getValue()).isEqualTo("CREATED");
         assertThat(main.getFileMd5()).isEqualTo(md5(png));
         assertThat(Assets.download(main.getDownloadUrl())).isEqualTo(png);
-        AssetFileInfo cover = file(asset, "COVER");
-        assertThat(Assets.download(cover.getDownloadUrl())).startsWith((byte) 0xFF, (byte) 0xD8);
+        // L801: is_need_generate_cover is "used only for video assets"; an image gets no generated COVER file (this
+        // test asserted one before issue 13), so the tenant's own cover is accepted, not refused with MSS.10001009.
+        assertThat(file(asset, "COVER")).isNull();
+        byte[] coverPng = TestMedia.png(64, 36, Color.RED);
+        Assets.upload(client, assetId, "own-cover.png", coverPng, "COVER");
+        AssetFileInfo cover = file(Assets.show(client, assetId), "COVER");
+        assertThat(Assets.download(cover.getDownloadUrl())).isEqualTo(coverPng);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L801: is_need_generate_cover (video only) true makes a cover; default false makes none")
+    void aVideoGetsAGeneratedCoverOnlyWhenItAsksForOne() {
+        byte[] mp4 = TestMedia.mp4(160, 120, 0.6);
+        String asked = Assets.create(client, AssetTypeEnum.VIDEO, "cover please", body -> body.withIsNeedGenerateCover(true));
+        Assets.upload(client, asked, "clip.mp4", mp4, "MAIN");
+        AssetFileInfo generated = file(Assets.show(client, asked), "COVER");
+        assertThat(generated).isNotNull();
+        assertThat(Assets.download(generated.getDownloadUrl())).startsWith((byte) 0xFF, (byte) 0xD8);
+
+        String plain = Assets.create(client, AssetTypeEnum.VIDEO, "no cover by default");
+        Assets.upload(client, plain, "clip.mp4", mp4, "MAIN");
+        assertThat(Assets.show(client, plain).getAssetState().getValue()).isEqualTo("ACTIVED");
+        assertThat(file(Assets.show(client, plain), "COVER")).isNull();
+        byte[] own = TestMedia.png(32, 24, Color.GREEN);
+        Assets.upload(client, plain, "poster.png", own, "COVER");
+        assertThat(Assets.download(file(Assets.show(client, plain), "COVER").getDownloadUrl())).isEqualTo(own);
     }
 
     @Test
@@ -72,7 +96,8 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(meta.getFrameRate()).isEqualTo("25");
         assertThat(meta.getAudioCodec()).isEqualTo("aac");
         assertThat(meta.getDuration()).isEqualTo(1);
-        assertThat(file(shownVideo, "COVER")).isNotNull();
+        // L801: no is_need_generate_cover, default false: no generated cover (asserted one before issue 13).
+        assertThat(file(shownVideo, "COVER")).isNull();
 
         String audio = Assets.uploaded(client, AssetTypeEnum.AUDIO, "tone.wav", TestMedia.wav(2.0, 440, 16_000));
         var audioMeta = Assets.show(client, audio).getAssetExtraMeta().getAudioMeta();
