@@ -53,7 +53,8 @@ public class FileService {
         Check.required(body, "request body");
         FileRules.checkName(body.fileName());
         long size = Check.range(Check.required(body.fileSize(), "file_size"), 1, FileRules.MAX_FILE_SIZE, "file_size");
-        String md5 = FileRules.md5AsBase64(body.fileMd5());
+        // L3250: file_md5 is mandatory, "Base64-encoded 128-bit MD5 digest ... The value contains 24 characters".
+        String md5 = FileRules.md5AsBase64(Check.requiredText(body.fileMd5(), "file_md5"));
         AssetFileEntity file = tx.execute(status -> {
             AssetEntity asset = writableAsset(projectId, body.assetId());
             FileCategory category = category(body.assetFileCategory(), asset.getAssetType(), false);
@@ -61,7 +62,8 @@ public class FileService {
             FileRules.checkFormat(asset.getAssetType(), category, type);
             FileRules.checkSize(asset.getAssetType(), category, size);
             AssetFileEntity created = newFile(projectId, asset, category, body.fileName(), type, size);
-            created.setFileMd5(body.fileMd5());
+            // Stored and echoed in the documented 24-character form (L1458), whatever spelling was accepted.
+            created.setFileMd5(md5);
             return files.save(created);
         });
         String url = store.uploadUrl(file.getObjectKey(), storage.uploadUrlValidity(), md5, size, baseUrl);

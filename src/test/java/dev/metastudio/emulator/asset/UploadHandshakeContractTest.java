@@ -129,8 +129,8 @@ class UploadHandshakeContractTest extends ServerTest {
     void aPutWhoseContentMd5DoesNotMatchItsBodyIsRefusedAndNothingIsStored() {
         byte[] png = TestMedia.png(64, 64, Color.RED);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "bad digest");
-        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length);
         byte[] other = TestMedia.png(64, 64, Color.GREEN);
+        CreateFileResponse created = createFileDeclaring(assetId, "x.png", png.length, md5(other));
         var put = Assets.put(created.getUploadUrl(), png, md5(other));
         assertThat(put.statusCode()).isEqualTo(400);
         assertThat(put.body()).contains("BadDigest");
@@ -158,25 +158,32 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(file(asset, "MAIN").getState().getValue()).isEqualTo("CREATING");
     }
 
+    /**
+     * L3250 "file_md5 | Yes | ... Base64-encoded 128-bit MD5 digest ... The value contains 24 characters". Until issue
+     * 13 a missing file_md5 was accepted (on the wrong belief that the 3.1.143 SDK has no such field; its
+     * FilesCreateReq has withFileMd5) and this test asserted that the stored bytes then defined it.
+     */
     @Test
-    void withoutADeclaredMd5TheStoredBytesDefineIt() {
-        byte[] png = TestMedia.png(64, 64, Color.RED);
+    @org.junit.jupiter.api.DisplayName("L3250: file_md5 is mandatory")
+    void aCreateFileWithoutFileMd5IsRefusedNamingTheField() {
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "no md5 declared");
-        // The 3.1.143 SDK's create-file body has no file_md5 field at all.
-        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length);
-        assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
-        Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
-        ShowAssetResponse asset = Assets.show(client, assetId);
-        assertThat(asset.getAssetState().getValue()).isEqualTo("ACTIVED");
-        assertThat(file(asset, "MAIN").getFileMd5()).isEqualTo(md5(png));
+        ClientRequestException missing = refused(() -> client.createFile(new CreateFileRequest().withBody(
+                new FilesCreateReq().withAssetId(assetId).withFileName("x.png").withFileSize(10L).withFileType("png")
+                        .withAssetFileCategory("MAIN"))));
+        assertThat(missing.getHttpStatusCode()).isEqualTo(400);
+        assertThat(missing.getErrorCode()).isEqualTo("MSS.00000003");
+        assertThat(missing.getErrorMsg()).contains("file_md5");
+        assertThat(refused(() -> createFileDeclaring(assetId, "x.png", 10, "")).getErrorMsg()).contains("file_md5");
+        assertThat(refused(() -> createFileDeclaring(assetId, "x.png", 10, "1B2M2Y8AsgTpgAmY7PhCf"))
+                .getErrorMsg()).contains("file_md5").contains("24 characters");
     }
 
     @Test
     void aDeclaredSizeThatDiffersFromTheUploadFailsTheFile() {
         byte[] png = TestMedia.png(64, 64, Color.ORANGE);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "size mismatch");
-        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length + 10);
-        assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
+        CreateFileResponse created = createFileDeclaring(assetId, "x.png", png.length + 10, md5(png));
+        assertThat(Assets.put(created.getUploadUrl(), png, md5(png)).statusCode()).isEqualTo(200);
         ClientRequestException e = refused(() -> Assets.confirm(client, created.getFileId(), StateEnum.CREATED));
         assertThat(e.getErrorMsg()).contains("file_size");
         assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("FAILED");
@@ -255,6 +262,7 @@ class UploadHandshakeContractTest extends ServerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("L1458/L3250: file_md5 is 24 characters; the 32-hex spelling of L2152 is accepted and normalised")
     void theReferenceHexMd5SpellingIsAcceptedToo() {
         byte[] png = TestMedia.png(40, 40, Color.MAGENTA);
         String hex = java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(md5(png)));
@@ -264,7 +272,11 @@ class UploadHandshakeContractTest extends ServerTest {
                 .withFileMd5(hex).withAssetFileCategory("MAIN")));
         assertThat(Assets.put(created.getUploadUrl(), png, md5(png)).statusCode()).isEqualTo(200);
         Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
-        assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("ACTIVED");
+        ShowAssetResponse shown = Assets.show(client, assetId);
+        assertThat(shown.getAssetState().getValue()).isEqualTo("ACTIVED");
+        // Decision (L3250 and L1458 say 24 characters; the examples at L2152/L2629 print 32 hex digits): the hex
+        // spelling is accepted, but the file carries and echoes the documented 24-character Base64 form.
+        assertThat(file(shown, "MAIN").getFileMd5()).isEqualTo(md5(png)).hasSize(24);
     }
 
     @Test
@@ -339,10 +351,11 @@ class UploadHandshakeContractTest extends ServerTest {
                 .isEqualTo(404);
     }
 
-    /** As the 3.1.143 SDK sends it: its create-file body has no file_md5 field. */
-    private CreateFileResponse createFileWithoutMd5(String assetId, String name, long size) {
+    /** A MAIN png file whose declared size and MD5 need not match what is uploaded. */
+    private CreateFileResponse createFileDeclaring(String assetId, String name, long size, String fileMd5) {
         return client.createFile(new CreateFileRequest().withBody(new FilesCreateReq().withAssetId(assetId)
-                .withFileName(name).withFileSize(size).withFileType("png").withAssetFileCategory("MAIN")));
+                .withFileName(name).withFileSize(size).withFileType("png").withFileMd5(fileMd5)
+                .withAssetFileCategory("MAIN")));
     }
 
     static AssetFileInfo file(ShowAssetResponse asset, String category) {
