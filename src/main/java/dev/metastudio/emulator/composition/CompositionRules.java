@@ -49,12 +49,21 @@ public class CompositionRules {
      * uploaded for it (script audio files); a job's AUDIO scene needs one or an audio URL.
      */
     public void validate(String projectId, Composition c, Mode mode, java.util.function.IntPredicate audioReady) {
+        validate(projectId, c, mode, audioReady, AssetType.HUMAN_MODEL_2D);
+    }
+
+    /**
+     * As {@link #validate(String, Composition, Mode, java.util.function.IntPredicate)}, the model expected to be of
+     * {@code modelType}: HUMAN_MODEL for a script whose model_asset_type is HUMAN_MODEL_3D (L3761).
+     */
+    public void validate(String projectId, Composition c, Mode mode, java.util.function.IntPredicate audioReady,
+                         AssetType modelType) {
         boolean forJob = mode == Mode.JOB;
         AssetEntity model = null;
         if (forJob || (c.modelAssetId() != null && !c.modelAssetId().isEmpty())) {
             String modelId = Check.requiredText(c.modelAssetId(), "model_asset_id");
             Check.length(modelId, 0, 64, "model_asset_id");
-            model = references.usable(projectId, modelId, "model_asset_id", AssetType.HUMAN_MODEL_2D);
+            model = references.usable(projectId, modelId, "model_asset_id", modelType);
         }
         if (forJob || c.videoConfig() != null) {
             video(Check.required(c.videoConfig(), "video_config"), model);

@@ -158,10 +158,10 @@ public class ScriptService {
         Check.length(body.sceneAssetId(), 0, 64, "scene_asset_id");
         Check.length(body.privData(), 0, 8192, "priv_data");
         Check.required(body.shootScripts(), "shoot_scripts");
-        if (body.modelAssetType() == ScriptContent.ModelAssetType.HUMAN_MODEL_3D) {
-            throw ApiException.invalid("model_asset_type", "HUMAN_MODEL_3D scripts are not emulated; use HUMAN_MODEL_2D");
-        }
-        rules.validate(projectId, body.composition(), CompositionRules.Mode.SCRIPT, scene -> true);
+        // L3761 model_asset_type HUMAN_MODEL_3D: the script is accepted with a 3D model (a HUMAN_MODEL asset); a video
+        // job made from it fails with MSS.20010098, as the emulator renders no 3D human.
+        rules.validate(projectId, body.composition(), CompositionRules.Mode.SCRIPT, scene -> true,
+                Scripts.modelType(body.modelAssetType()));
     }
 
     private ScriptViews.Detail detail(VideoScriptEntity script, String baseUrl) {

@@ -70,13 +70,13 @@ public class VideoJobService {
         String scriptId = body.scriptId() == null || body.scriptId().isEmpty() ? null : body.scriptId();
         Scripts.ForJob scripted = scriptId == null
                 ? new Scripts.ForJob(null, new Composition(body.modelAssetId(), body.voiceConfig(), body.videoConfig(),
-                        body.shootScripts(), body.backgroundMusicConfig()), Map.of())
+                        body.shootScripts(), body.backgroundMusicConfig()), Map.of(), false)
                 : scripts.forJob(projectId, scriptId, body.backgroundMusicConfig());
         Composition composition = scripted.composition();
         Map<Integer, String> audioKeys = scripted.audioKeys();
         List<ShootScriptItem> scenes = composition.shootScripts();
         rules.validate(projectId, composition, CompositionRules.Mode.JOB,
-                index -> scenes != null && audioKeys.containsKey(scenes.get(index).sequenceNo()));
+                index -> scenes != null && audioKeys.containsKey(scenes.get(index).sequenceNo()), scripted.modelType());
         if (body.callbackConfig() != null) {
             callbacks.validate(body.callbackConfig());
         }
@@ -90,7 +90,8 @@ public class VideoJobService {
                     + " later: " + waiting + " are waiting (at most " + workers.maxWaitingPerTenant() + ")");
         }
         String request = JsonColumns.write(new VideoRequests.Document(scriptId, composition, output,
-                body.reviewConfig(), body.callbackConfig(), body.actionConfig(), audioKeys));
+                body.reviewConfig(), body.callbackConfig(), body.actionConfig(), audioKeys,
+                scripted.threeD() ? "HUMAN_MODEL_3D" : null));
         VideoJobEntity job = jobs.save(new VideoJobEntity(UUID.randomUUID().toString(), projectId, JOB_TYPE, scriptId,
                 output.assetName(), appUserId, request, clock.instant()));
         queue.submit(VideoJobs.KIND, projectId, job.getJobId(), "cpu");

@@ -82,8 +82,17 @@ class AssetLifecycleContractTest extends ServerTest {
         assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("UNACTIVED");
         setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.ACTIVED);
         assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("ACTIVED");
-        var waiting = refused(() -> setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.WAITING_DELETE));
-        assertThat(waiting.getErrorCode()).isEqualTo("MSS.10001013");
+        // L1581 offers WAITING_DELETE to tenants (this test expected it refused with MSS.10001013 before issue 13).
+        setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.WAITING_DELETE);
+        assertThat(Assets.show(a, id).getAssetState().getValue()).isEqualTo("WAITING_DELETE");
+        setState(id, UpdateDigitalAssetRequestBody.AssetStateEnum.ACTIVED);
+        // L16661: any other target is MSS.10001014 (the SDK's enum cannot send one; raw JSON can).
+        HttpResponse wrongTarget = new SdkWire(baseUrl()).send(
+                SdkWire.credentials(TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A),
+                Call.of(com.huaweicloud.sdk.core.http.HttpMethod.PUT, "/v1/{project_id}/digital-assets/" + id)
+                        .withBody("{\"asset_state\":\"BLOCK\"}"));
+        assertThat(wrongTarget.getStatusCode()).isEqualTo(400);
+        assertThat(wrongTarget.getBodyAsString()).contains("MSS.10001014");
         String creating = Assets.create(a, AssetTypeEnum.IMAGE, "no main file yet");
         var early = refused(() -> setState(creating, UpdateDigitalAssetRequestBody.AssetStateEnum.ACTIVED));
         assertThat(early.getErrorCode()).isEqualTo("MSS.10001013");
