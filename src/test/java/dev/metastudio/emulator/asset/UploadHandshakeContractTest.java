@@ -243,11 +243,11 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(format.getErrorCode()).isEqualTo("MSS.10001034");
         ClientRequestException oversize = refused(() -> client.createFile(new CreateFileRequest().withBody(
                 new FilesCreateReq().withAssetId(image).withFileName("big.png").withFileType("png")
-                        .withFileSize(600L * 1024 * 1024).withAssetFileCategory("MAIN"))));
+                        .withFileSize(600L * 1024 * 1024).withFileMd5(ANY_MD5).withAssetFileCategory("MAIN"))));
         assertThat(oversize.getErrorCode()).isEqualTo("MSS.10001024");
         ClientRequestException tooLarge = refused(() -> client.createFile(new CreateFileRequest().withBody(
                 new FilesCreateReq().withAssetId(image).withFileName("big.png").withFileType("png")
-                        .withFileSize(5_368_709_121L).withAssetFileCategory("MAIN"))));
+                        .withFileSize(5_368_709_121L).withFileMd5(ANY_MD5).withAssetFileCategory("MAIN"))));
         assertThat(tooLarge.getErrorMsg()).contains("file_size");
         ClientRequestException badMd5 = refused(() -> client.createFile(new CreateFileRequest().withBody(
                 new FilesCreateReq().withAssetId(image).withFileName("a.png").withFileType("png").withFileSize(3L)
@@ -357,6 +357,9 @@ class UploadHandshakeContractTest extends ServerTest {
                 .withFileName(name).withFileSize(size).withFileType("png").withFileMd5(fileMd5)
                 .withAssetFileCategory("MAIN")));
     }
+
+    /** A well-formed file_md5 (of no bytes) for requests refused for another field. */
+    private static final String ANY_MD5 = "1B2M2Y8AsgTpgAmY7PhCfg==";
 
     static AssetFileInfo file(ShowAssetResponse asset, String category) {
         return asset.getFiles().stream().filter(f -> category.equals(f.getAssetFileCategory())).findFirst().orElse(null);
