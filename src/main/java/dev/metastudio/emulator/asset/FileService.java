@@ -217,9 +217,13 @@ public class FileService {
         }
     }
 
-    /** Fails the file (and the asset it is the main file of) and returns the refusal to answer with. */
+    /**
+     * Fails the file (and the asset it is the main file of), removes the bytes that do not match, and returns the
+     * refusal to answer with: the same end state as a main file whose content is invalid (MediaIngest.fail).
+     */
     private ApiException mismatch(AssetFileEntity file, AssetEntity asset, String reason) {
         mark(file, FileState.FAILED, reason, isMain(file) ? asset : null);
+        purger.afterCommit(List.of(file.getObjectKey()));
         return ApiException.invalid("file " + file.getFileId(), "does not match its declaration: " + reason);
     }
 

@@ -115,6 +115,18 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(asset.getAssetState().getValue()).isEqualTo("FAILED");
         assertThat(asset.getReason()).contains("not a valid video");
         assertThat(asset.getFailType().getValue()).isEqualTo("AUTOMATIC_REVIEW_REJECT");
+        // One rule for a main file that fails a check after upload (issue 13 item 9): the file is FAILED with the
+        // reason and no download_url, exactly as for a size or MD5 mismatch, and a new main file may follow.
+        assertFailedMainFile(asset, "not a valid video");
+        Assets.upload(client, assetId, "real.mp4", TestMedia.mp4(160, 120, 0.4), "MAIN");
+        assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("ACTIVED");
+    }
+
+    private static void assertFailedMainFile(ShowAssetResponse asset, String reason) {
+        AssetFileInfo main = file(asset, "MAIN");
+        assertThat(main.getState().getValue()).isEqualTo("FAILED");
+        assertThat(main.getReason()).contains(reason);
+        assertThat(main.getDownloadUrl()).isNull();
     }
 
     @Test
@@ -186,7 +198,9 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(Assets.put(created.getUploadUrl(), png, md5(png)).statusCode()).isEqualTo(200);
         ClientRequestException e = refused(() -> Assets.confirm(client, created.getFileId(), StateEnum.CREATED));
         assertThat(e.getErrorMsg()).contains("file_size");
-        assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("FAILED");
+        ShowAssetResponse asset = Assets.show(client, assetId);
+        assertThat(asset.getAssetState().getValue()).isEqualTo("FAILED");
+        assertFailedMainFile(asset, "file_size");
     }
 
     @Test
