@@ -39,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Video Script Management, reference 5.1: drafts a project saves, and the system's templates it may copy. */
 @Service
 public class ScriptService {
+    /** L16828. */
+    static final String DUPLICATE_NAME = "MSS.20010005";
     private final VideoScriptRepository scripts;
     private final CompositionRules rules;
     private final ScriptAudio audio;
@@ -62,9 +64,11 @@ public class ScriptService {
     public ScriptViews.Saved create(String projectId, ScriptContent body, String baseUrl) {
         Check.required(body, "request body");
         validate(projectId, body);
+        String scriptId = UUID.randomUUID().toString();
+        uniqueName(projectId, body.scriptName(), scriptId);
         Instant now = clock.instant();
         VideoScriptEntity script = new VideoScriptEntity();
-        script.setScriptId(UUID.randomUUID().toString());
+        script.setScriptId(scriptId);
         script.setProjectId(projectId);
         script.setScriptCatalog(VideoScriptEntity.DRAFT);
         script.apply(body);
@@ -79,7 +83,8 @@ public class ScriptService {
         Paging paging = Paging.of(q);
         String catalog = q.oneOf("script_catalog", List.of(VideoScriptEntity.DRAFT, VideoScriptEntity.TEMPLATE),
                 VideoScriptEntity.DRAFT);
-        String viewMode = q.oneOf("view_mode", List.of("LANDSCAPE", "VERTICAL"), null);
+        // L4101: "The default value is LANDSCAPE"; a script saved without view_mode is LANDSCAPE (L3759).
+        String viewMode = q.oneOf("view_mode", List.of("LANDSCAPE", "VERTICAL"), "LANDSCAPE");
         String name = q.text("name");
         Page<VideoScriptEntity> page = scripts.findAll((root, query, cb) -> cb.and(filters(cb, root, projectId, catalog,
                 viewMode, name)), paging.sorted(Sort.by(Sort.Order.desc("createTime"), Sort.Order.asc("scriptId"))));
@@ -98,6 +103,7 @@ public class ScriptService {
         VideoScriptEntity script = owned(projectId, scriptId);
         ScriptContent merged = script.getContent().updatedBy(body);
         validate(projectId, merged);
+        uniqueName(projectId, merged.scriptName(), scriptId);
         script.apply(merged);
         script.setUpdateTime(clock.instant());
         return new ScriptViews.Saved(script.getScriptId(), audio.uploadUrls(script, baseUrl));
@@ -114,7 +120,10 @@ public class ScriptService {
         }
     }
 
-    /** A new draft with the same content (and uploaded audio); the name is kept, as nothing else is documented. */
+    /**
+     * A new draft with the same content (and uploaded audio). Script names are unique (L16828 MSS.20010005), so the
+     * copy is named "{name} (copy)", "{name} (copy 2)"... (the reference names no rule; this is the emulator's).
+     */
     @Transactional
     public ScriptViews.Saved copy(String projectId, String scriptId) {
         VideoScriptEntity source = visible(projectId, scriptId);
@@ -123,7 +132,7 @@ public class ScriptService {
         copy.setScriptId(UUID.randomUUID().toString());
         copy.setProjectId(projectId);
         copy.setScriptCatalog(VideoScriptEntity.DRAFT);
-        copy.apply(source.getContent());
+        copy.apply(source.getContent().renamed(copyName(projectId, source.getScriptName(), copy.getScriptId())));
         copy.setCreateTime(now);
         copy.setUpdateTime(now);
         scripts.save(copy);
@@ -150,6 +159,27 @@ public class ScriptService {
                     + " is a system template; copy it to change it");
         }
         return script;
+    }
+
+    /** L16828: "MSS.20010005 Duplicate script name. Do not use duplicate script name." (among the project's drafts). */
+    private void uniqueName(String projectId, String name, String scriptId) {
+        if (scripts.existsByProjectIdAndScriptCatalogAndScriptNameAndScriptIdNot(projectId, VideoScriptEntity.DRAFT,
+                name, scriptId)) {
+            throw new ApiException(400, DUPLICATE_NAME, "Duplicate script name: a script named '" + name
+                    + "' already exists");
+        }
+    }
+
+    private String copyName(String projectId, String name, String copyId) {
+        for (int n = 1; ; n++) {
+            String suffix = n == 1 ? " (copy)" : " (copy " + n + ")";
+            String candidate = (name.length() + suffix.length() > 256 ? name.substring(0, 256 - suffix.length()) : name)
+                    + suffix;
+            if (!scripts.existsByProjectIdAndScriptCatalogAndScriptNameAndScriptIdNot(projectId,
+                    VideoScriptEntity.DRAFT, candidate, copyId)) {
+                return candidate;
+            }
+        }
     }
 
     private void validate(String projectId, ScriptContent body) {

@@ -87,7 +87,53 @@ class ScriptContractTest extends ServerTest {
                 () -> client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id)));
         assertThat(gone.getHttpStatusCode()).isEqualTo(404);
         assertThat(gone.getErrorCode()).isEqualTo("MSS.00000002");
-        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName()).isEqualTo(name);
+        // L16828 makes names unique, so the copy is "{name} (copy)" (it kept the name before issue 13).
+        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName())
+                .isEqualTo(name + " (copy)");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L16828: MSS.20010005 Duplicate script name, on create and on rename")
+    void scriptNamesAreUniqueInAProject() {
+        String name = "unique " + UUID.randomUUID();
+        String first = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name))).getScriptId();
+        ClientRequestException twice = catchThrowableOfType(ClientRequestException.class,
+                () -> client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name))));
+        assertThat(twice.getHttpStatusCode()).isEqualTo(400);
+        assertThat(twice.getErrorCode()).isEqualTo("MSS.20010005");
+        assertThat(twice.getErrorMsg()).contains(name);
+        String second = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name + " 2")))
+                .getScriptId();
+        ClientRequestException renamed = catchThrowableOfType(ClientRequestException.class,
+                () -> client.updateVideoScript(new UpdateVideoScriptRequest().withScriptId(second)
+                        .withBody(new UpdateVideoScriptsReq().withScriptName(name))));
+        assertThat(renamed.getErrorCode()).isEqualTo("MSS.20010005");
+        // Saving a script under its own name is no duplicate; another project may use the name too.
+        client.updateVideoScript(new UpdateVideoScriptRequest().withScriptId(first)
+                .withBody(new UpdateVideoScriptsReq().withScriptName(name).withScriptDescription("same name")));
+        clientB().createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name)));
+        String copy = client.copyVideoScripts(new CopyVideoScriptsRequest().withScriptId(first)).getScriptId();
+        String copy2 = client.copyVideoScripts(new CopyVideoScriptsRequest().withScriptId(first)).getScriptId();
+        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName())
+                .isEqualTo(name + " (copy)");
+        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy2)).getScriptName())
+                .isEqualTo(name + " (copy 2)");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L4101: the script list's view_mode defaults to LANDSCAPE")
+    void theListShowsLandscapeScriptsUnlessAskedForVertical() {
+        String marker = "view-" + UUID.randomUUID();
+        client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " unset")));
+        client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " landscape")
+                .withViewMode(CreateVideoScriptsReq.ViewModeEnum.LANDSCAPE)));
+        client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " vertical")
+                .withViewMode(CreateVideoScriptsReq.ViewModeEnum.VERTICAL)));
+        assertThat(client.listVideoScripts(new ListVideoScriptsRequest().withName(marker)).getVideoScripts())
+                .extracting(s -> s.getScriptName()).containsExactlyInAnyOrder(marker + " unset", marker + " landscape");
+        assertThat(client.listVideoScripts(new ListVideoScriptsRequest().withName(marker)
+                .withViewMode(ListVideoScriptsRequest.ViewModeEnum.VERTICAL)).getVideoScripts())
+                .extracting(s -> s.getScriptName()).containsExactly(marker + " vertical");
     }
 
     @Test
