@@ -64,7 +64,8 @@ public class AssetService {
         if (body.supportedService() != null) {
             asset.setSupportedServices(body.supportedService().stream().map(Enum::name).toList());
         }
-        asset.applyExtraMeta(body.assetExtraMeta());
+        asset.applyExtraMeta(body.assetExtraMeta() == null ? null
+                : body.assetExtraMeta().keepingOnly(body.assetType().name()));
         applySharing(asset, body.sharedConfig());
         assets.save(asset);
         return new AssetViews.Created(asset.getAssetId());
@@ -116,7 +117,7 @@ public class AssetService {
         }
         if (body.assetExtraMeta() != null) {
             AssetExtraMeta current = asset.getExtraMeta() == null ? AssetExtraMeta.empty() : asset.getExtraMeta();
-            asset.applyExtraMeta(current.updatedBy(body.assetExtraMeta()));
+            asset.applyExtraMeta(current.updatedBy(body.assetExtraMeta().keepingOnly(asset.getAssetType().name())));
         }
         if (body.sharedConfig() != null) {
             applySharing(asset, body.sharedConfig());

@@ -24,6 +24,13 @@ public record VideoConfig(
 
     public enum Codec { H264, VP8, VP9, QTRLE }
 
+    /** As answered: clip_mode "Default value: RESIZE" (L4309), is_subtitle_enable "Default value: false" (L4319). */
+    public VideoConfig withDefaults() {
+        return new VideoConfig(effectiveClipMode(), codec, bitrate, width, height, frameRate, subtitles(),
+                subtitleConfig, dx, dy, isEnableSuperResolution, isEndAtFirstFrame, outputExternalUrl,
+                disableSystemWatermark);
+    }
+
     public ClipMode effectiveClipMode() {
         return clipMode == null ? ClipMode.RESIZE : clipMode;
     }

@@ -199,12 +199,14 @@ public class ScriptService {
         List<ScriptViews.ShowItem> items = new ArrayList<>();
         if (c.shootScripts() != null) {
             c.shootScripts().stream().sorted(Comparator.comparing(ShootScriptItem::sequenceNo)).forEach(item ->
-                    items.add(new ScriptViews.ShowItem(item.sequenceNo(), item.shootScript(), item.subtitleFileInfo(),
+                    items.add(new ScriptViews.ShowItem(item.sequenceNo(), item.shootScript().withDefaults(),
+                            item.subtitleFileInfo(),
                             item.shootScript().audioConfig(), preview(item.shootScript()))));
         }
         return new ScriptViews.Detail(c.scriptName(), c.scriptDescription(),
                 c.viewMode() == null ? ScriptContent.ViewMode.LANDSCAPE : c.viewMode(), c.modelAssetId(),
-                c.modelAssetType(), c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(), c.videoConfig(),
+                c.modelAssetType(), c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(),
+                c.videoConfig() == null ? null : c.videoConfig().withDefaults(),
                 c.sceneAssetId(), c.privData(), c.backgroundMusicConfig(), c.reviewConfig(),
                 audio.downloadUrls(script, baseUrl), c.actionConfig(), items, script.getScriptId(),
                 ApiTime.format(script.getCreateTime()), ApiTime.format(script.getUpdateTime()), cover(script, baseUrl));

@@ -107,7 +107,9 @@ public class VideoJobService {
                 view.duration(), view.outputAssetConfig(), view.errorInfo(), view.createTime(), view.lastupdateTime(),
                 job.getScriptId(), "MODEL", c == null ? null : c.modelAssetId(),
                 c == null || c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(),
-                c == null ? null : c.videoConfig(), c == null ? null : c.shootScripts(),
+                c == null || c.videoConfig() == null ? null : c.videoConfig().withDefaults(),
+                c == null || c.shootScripts() == null ? null
+                        : c.shootScripts().stream().map(ShootScriptItem::withDefaults).toList(),
                 c == null ? null : c.backgroundMusicConfig());
     }
 

@@ -75,6 +75,44 @@ class AssetLifecycleContractTest extends ServerTest {
         assertThat(Instant.parse(updated.getUpdateTime())).isAfterOrEqualTo(Instant.parse(updated.getCreateTime()));
     }
 
+    /** L796 (and L1211 for updates): "Select a structure based on asset_type. Other unmatched structures will be ignored." */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L796/L1211: asset_extra_meta structures that do not match asset_type are ignored")
+    void unmatchedExtraMetaStructuresAreIgnored() {
+        var meta = new com.huaweicloud.sdk.metastudio.v1.model.AssetExtraMeta()
+                .withPptMeta(new com.huaweicloud.sdk.metastudio.v1.model.PPTAssetMeta().withAutoAnalysis(true))
+                .withHumanModelMeta(new com.huaweicloud.sdk.metastudio.v1.model.HumanModelAssetMeta()
+                        .withStyleId("system_male_001"));
+        String ppt = Assets.create(a, AssetTypeEnum.PPT, "slides with stray meta", body -> body.withAssetExtraMeta(meta));
+        var shown = Assets.show(a, ppt).getAssetExtraMeta();
+        assertThat(shown.getPptMeta().getAutoAnalysis()).isTrue();
+        assertThat(shown.getHumanModelMeta()).isNull();
+        // The stray style did not reach the style_id filter either.
+        assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(ppt)).withStyleId("system_male_001"))))
+                .isEmpty();
+        String image = activeImage("image with stray meta");
+        a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(image).withBody(new UpdateDigitalAssetRequestBody()
+                .withAssetExtraMeta(meta)));
+        var updated = Assets.show(a, image).getAssetExtraMeta();
+        assertThat(updated.getPptMeta()).isNull();
+        assertThat(updated.getHumanModelMeta()).isNull();
+        assertThat(updated.getImageMeta().getWidth()).as("the probed image_meta stays").isEqualTo(24);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L834: human_model_meta.modeling_type defaults to UPLOADED")
+    void aHumanModelIsUploadedUnlessSaidOtherwise() {
+        String bare = Assets.create(a, AssetTypeEnum.HUMAN_MODEL, "3d model");
+        assertThat(Assets.show(a, bare).getAssetExtraMeta().getHumanModelMeta().getModelingType().getValue())
+                .isEqualTo("UPLOADED");
+        String styled = Assets.create(a, AssetTypeEnum.HUMAN_MODEL, "styled 3d model", body -> body.withAssetExtraMeta(
+                new com.huaweicloud.sdk.metastudio.v1.model.AssetExtraMeta().withHumanModelMeta(
+                        new com.huaweicloud.sdk.metastudio.v1.model.HumanModelAssetMeta().withStyleId("system_female_001"))));
+        var model = Assets.show(a, styled).getAssetExtraMeta().getHumanModelMeta();
+        assertThat(model.getStyleId()).isEqualTo("system_female_001");
+        assertThat(model.getModelingType().getValue()).isEqualTo("UPLOADED");
+    }
+
     @Test
     void tenantsMayOnlyToggleActivedAndUnactived() {
         String id = activeImage("toggle");

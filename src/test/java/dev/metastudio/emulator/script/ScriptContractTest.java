@@ -137,6 +137,23 @@ class ScriptContractTest extends ServerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("L4365 script_type TEXT, L4309 clip_mode RESIZE, L4319 is_subtitle_enable false when not given")
+    void theDetailsAnswerTheDocumentedDefaults() throws Exception {
+        BasicCredentials a = SdkWire.credentials(TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
+        String body = ("{'script_name':'defaults " + UUID.randomUUID() + "','model_asset_id':'" + anna + "',"
+                + "'video_config':{'codec':'H264','width':1280,'height':720},"
+                + "'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'Hello.'}}}]}").replace('\'', '"');
+        HttpResponse created = new SdkWire(baseUrl()).send(a, Call.post("/v1/{project_id}/digital-human-video-scripts", body));
+        assertThat(created.getStatusCode()).as(created.getBodyAsString()).isEqualTo(200);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.getBodyAsString())
+                .get("script_id").asText();
+        ShowVideoScriptResponse shown = client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id));
+        assertThat(shown.getVideoConfig().getClipMode().getValue()).isEqualTo("RESIZE");
+        assertThat(shown.getVideoConfig().getIsSubtitleEnable()).isFalse();
+        assertThat(shown.getShootScripts().get(0).getShootScript().getScriptType().getValue()).isEqualTo("TEXT");
+    }
+
+    @Test
     void scriptsAreListedByNameWithTheTotalCount() {
         String marker = "listed-" + UUID.randomUUID();
         client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " a")));

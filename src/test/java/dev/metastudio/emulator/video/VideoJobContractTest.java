@@ -141,6 +141,9 @@ class VideoJobContractTest extends ServerTest {
         assertThat(detail.getModelAssetId()).isEqualTo(portrait);
         assertThat(detail.getShootScripts().get(0).getShootScript().getTextConfig().getText())
                 .isEqualTo("Spoken from a saved script.");
+        // L4309/L4319: the documented defaults are answered though the script did not give them.
+        assertThat(detail.getVideoConfig().getClipMode().getValue()).isEqualTo("RESIZE");
+        assertThat(detail.getVideoConfig().getIsSubtitleEnable()).isFalse();
         assertThat(client.show2DDigitalHumanVideo(new Show2DDigitalHumanVideoRequest().withJobId(job.getJobId()))
                 .getShootScripts()).isNull();
     }
