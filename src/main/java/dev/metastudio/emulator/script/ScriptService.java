@@ -44,16 +44,18 @@ public class ScriptService {
     private final VideoScriptRepository scripts;
     private final CompositionRules rules;
     private final ScriptAudio audio;
+    private final ScenePreviews previews;
     private final AssetLookup assets;
     private final AssetMapper assetMapper;
     private final Clock clock;
     private final Path scratch;
 
-    ScriptService(VideoScriptRepository scripts, CompositionRules rules, ScriptAudio audio, AssetLookup assets,
-                  AssetMapper assetMapper, Clock clock, EmulatorProperties properties) {
+    ScriptService(VideoScriptRepository scripts, CompositionRules rules, ScriptAudio audio, ScenePreviews previews,
+                  AssetLookup assets, AssetMapper assetMapper, Clock clock, EmulatorProperties properties) {
         this.scripts = scripts;
         this.rules = rules;
         this.audio = audio;
+        this.previews = previews;
         this.assets = assets;
         this.assetMapper = assetMapper;
         this.clock = clock;
@@ -72,6 +74,7 @@ public class ScriptService {
         script.setProjectId(projectId);
         script.setScriptCatalog(VideoScriptEntity.DRAFT);
         script.apply(body);
+        previews.refresh(script);
         script.setCreateTime(now);
         script.setUpdateTime(now);
         scripts.save(script);
@@ -105,6 +108,7 @@ public class ScriptService {
         validate(projectId, merged);
         uniqueName(projectId, merged.scriptName(), scriptId);
         script.apply(merged);
+        previews.refresh(script);
         script.setUpdateTime(clock.instant());
         return new ScriptViews.Saved(script.getScriptId(), audio.uploadUrls(script, baseUrl));
     }
@@ -133,6 +137,7 @@ public class ScriptService {
         copy.setProjectId(projectId);
         copy.setScriptCatalog(VideoScriptEntity.DRAFT);
         copy.apply(source.getContent().renamed(copyName(projectId, source.getScriptName(), copy.getScriptId())));
+        previews.refresh(copy);
         copy.setCreateTime(now);
         copy.setUpdateTime(now);
         scripts.save(copy);
@@ -201,7 +206,8 @@ public class ScriptService {
             c.shootScripts().stream().sorted(Comparator.comparing(ShootScriptItem::sequenceNo)).forEach(item ->
                     items.add(new ScriptViews.ShowItem(item.sequenceNo(), item.shootScript().withDefaults(),
                             item.subtitleFileInfo(),
-                            item.shootScript().audioConfig(), preview(item.shootScript()))));
+                            item.shootScript().audioConfig(), preview(item.shootScript(),
+                                    previews.url(script, item.sequenceNo(), baseUrl)))));
         }
         return new ScriptViews.Detail(c.scriptName(), c.scriptDescription(),
                 c.viewMode() == null ? ScriptContent.ViewMode.LANDSCAPE : c.viewMode(), c.modelAssetId(),
@@ -232,14 +238,14 @@ public class ScriptService {
                 .map(model -> assetMapper.coverUrl(model, baseUrl)).orElse(null);
     }
 
-    private static ScriptViews.PreviewInfo preview(ShootScript scene) {
+    private static ScriptViews.PreviewInfo preview(ShootScript scene, String audioUrl) {
         if (scene.textConfig() == null || scene.textConfig().text() == null) {
             return null;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     scene.textConfig().text().getBytes(StandardCharsets.UTF_8));
-            return new ScriptViews.PreviewInfo(HexFormat.of().formatHex(digest), null, null, null);
+            return new ScriptViews.PreviewInfo(HexFormat.of().formatHex(digest), audioUrl, null, null);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -153,6 +153,26 @@ class ScriptContractTest extends ServerTest {
         assertThat(shown.getShootScripts().get(0).getShootScript().getScriptType().getValue()).isEqualTo("TEXT");
     }
 
+    /** L4465 PreviewInfo.audio_file_download_url: "Download link of the audio file corresponding to the text". */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L4465: each TEXT scene's preview_info gets the audio of its text")
+    void eachTextSceneGetsAPreviewOfItsSpeech() throws Exception {
+        String id = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script("preview "
+                + UUID.randomUUID()))).getScriptId();
+        String url = null;
+        for (int i = 0; i < 240 && url == null; i++) {
+            ShowVideoScriptResponse shown = client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id));
+            url = shown.getShootScripts().get(1).getPreviewInfo().getAudioFileDownloadUrl();
+            if (url == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(url).as("the preview of scene 1 was made").isNotNull();
+        var info = dev.metastudio.emulator.media.probe.MediaProbe.probe(Videos.file(Assets.download(url), ".mp3"));
+        assertThat(info.audio().codec()).isEqualTo("mp3");
+        assertThat(info.durationSeconds()).isPositive();
+    }
+
     @Test
     void scriptsAreListedByNameWithTheTotalCount() {
         String marker = "listed-" + UUID.randomUUID();
