@@ -113,6 +113,55 @@ class AssetLifecycleContractTest extends ServerTest {
         assertThat(model.getModelingType().getValue()).isEqualTo("UPLOADED");
     }
 
+    /**
+     * Decision on unknown ids (issue 13 item 10). The details sections document 404 MSS.00000002 (L2667 asset, L4582
+     * script, L5406/L6225 jobs); the other operations' tables list only 400/401/500, while every 11.2 code for a
+     * missing thing is itself a 404 (MSS.10001001, MSS.10001004, MSS.20010009, L16695-L16696, L16897). So an unknown
+     * id is 404 on every operation: MSS.00000002 for assets, scripts and jobs (as the details examples), and
+     * MSS.10001004 "Asset file not found" for files.
+     */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L2667/L4582/L16696: an unknown id is 404 on every operation")
+    void anUnknownIdIs404OnEveryOperation() {
+        String ghost = "00000000-0000-0000-0000-000000000000";
+        java.util.Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+        calls.put("show asset", () -> Assets.show(a, ghost));
+        calls.put("update asset", () -> a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(ghost)
+                .withBody(new UpdateDigitalAssetRequestBody().withAssetName("x"))));
+        calls.put("delete asset", () -> a.deleteAsset(new DeleteAssetRequest().withAssetId(ghost)));
+        calls.put("restore asset", () -> a.restoreAsset(new RestoreAssetRequest().withAssetId(ghost)));
+        calls.put("create file", () -> Assets.createFile(a, ghost, "a.png", new byte[] {1}, "MAIN"));
+        calls.put("show script", () -> a.showVideoScript(
+                new com.huaweicloud.sdk.metastudio.v1.model.ShowVideoScriptRequest().withScriptId(ghost)));
+        calls.put("update script", () -> a.updateVideoScript(
+                new com.huaweicloud.sdk.metastudio.v1.model.UpdateVideoScriptRequest().withScriptId(ghost)
+                        .withBody(new com.huaweicloud.sdk.metastudio.v1.model.UpdateVideoScriptsReq().withScriptDescription("x"))));
+        calls.put("delete script", () -> a.deleteVideoScript(
+                new com.huaweicloud.sdk.metastudio.v1.model.DeleteVideoScriptRequest().withScriptId(ghost)));
+        calls.put("copy script", () -> a.copyVideoScripts(
+                new com.huaweicloud.sdk.metastudio.v1.model.CopyVideoScriptsRequest().withScriptId(ghost)));
+        calls.put("show job", () -> a.show2DDigitalHumanVideo(
+                new com.huaweicloud.sdk.metastudio.v1.model.Show2DDigitalHumanVideoRequest().withJobId(ghost)));
+        calls.put("cancel job", () -> a.cancel2DDigitalHumanVideo(
+                new com.huaweicloud.sdk.metastudio.v1.model.Cancel2DDigitalHumanVideoRequest().withJobId(ghost)));
+        calls.forEach((what, call) -> {
+            var e = refused(call);
+            assertThat(e.getHttpStatusCode()).as(what).isEqualTo(404);
+            assertThat(e.getErrorCode()).as(what).isEqualTo("MSS.00000002");
+            assertThat(e.getErrorMsg()).as(what).contains(ghost);
+        });
+        java.util.Map<String, Runnable> fileCalls = new java.util.LinkedHashMap<>();
+        fileCalls.put("delete file", () -> a.deleteFile(
+                new com.huaweicloud.sdk.metastudio.v1.model.DeleteFileRequest().withFileId(ghost)));
+        fileCalls.put("confirm file", () -> Assets.confirm(a, ghost,
+                com.huaweicloud.sdk.metastudio.v1.model.ConfirmFileUploadRequestBody.StateEnum.CREATED));
+        fileCalls.forEach((what, call) -> {
+            var e = refused(call);
+            assertThat(e.getHttpStatusCode()).as(what).isEqualTo(404);
+            assertThat(e.getErrorCode()).as(what).isEqualTo("MSS.10001004");
+        });
+    }
+
     @Test
     void tenantsMayOnlyToggleActivedAndUnactived() {
         String id = activeImage("toggle");
