@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.asset.meta.AssetExtraMeta;
+import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
 import dev.metastudio.emulator.edge.QueryParams;
@@ -23,9 +24,11 @@ public class AssetService {
     private final AssetMapper mapper;
     private final AssetPurger purger;
     private final Clock clock;
+    private final int maxIdsPerCall;
 
     AssetService(AssetRepository assets, AssetLookup lookup, AssetSearch search, AssetMapper mapper,
-                 AssetPurger purger, Clock clock) {
+                 AssetPurger purger, Clock clock, EmulatorProperties properties) {
+        this.maxIdsPerCall = properties.limits().maxIdsPerCall();
         this.assets = assets;
         this.lookup = lookup;
         this.search = search;
@@ -158,9 +161,7 @@ public class AssetService {
         if (body.assetIds() == null || body.assetIds().isEmpty()) {
             throw ApiException.invalid("asset_ids", "is required and must not be empty");
         }
-        if (body.assetIds().size() > 100) {
-            throw ApiException.invalid("asset_ids", "may hold at most 100 ids, got " + body.assetIds().size());
-        }
+        checkIdCount(body.assetIds());
         List<String> shareTargets = body.action() == AssetRequests.BatchAction.Action.SHARE
                 || body.action() == AssetRequests.BatchAction.Action.UNSHARE ? targets(body.params()) : List.of();
         List<String> succeeded = new ArrayList<>();
@@ -211,9 +212,7 @@ public class AssetService {
         if (body == null || body.assetIds() == null || body.assetIds().isEmpty()) {
             throw ApiException.invalid("asset_ids", "is required and must not be empty");
         }
-        if (body.assetIds().size() > 100) {
-            throw ApiException.invalid("asset_ids", "may hold at most 100 ids, got " + body.assetIds().size());
-        }
+        checkIdCount(body.assetIds());
         List<AssetViews.Summary> summaries = new ArrayList<>();
         for (String assetId : body.assetIds()) {
             lookup.findVisible(projectId, assetId).ifPresent(asset -> {
@@ -223,6 +222,17 @@ public class AssetService {
             });
         }
         return new AssetViews.SummaryList(summaries);
+    }
+
+    /**
+     * The reference sets no maximum of asset_ids per call; the emulator's own (METASTUDIO_LIMITS_MAX_IDS_PER_CALL,
+     * default 1000) is an invalid asset_ids that says it is this emulator's limit.
+     */
+    private void checkIdCount(List<String> ids) {
+        if (ids.size() > maxIdsPerCall) {
+            throw ApiException.invalid("asset_ids", "holds " + ids.size() + " ids; this emulator takes at most "
+                    + maxIdsPerCall + " per call (METASTUDIO_LIMITS_MAX_IDS_PER_CALL; the reference sets no limit)");
+        }
     }
 
     /** ADD puts (or replaces) a key; DELETE removes it. */

@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.asset;
 
+import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
 import dev.metastudio.emulator.storage.IncompleteUploadException;
@@ -24,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class FileService {
-    static final int MAX_FILES_PER_ASSET = 100;
-
     private final AssetLookup lookup;
     private final AssetRepository assets;
     private final AssetFileRepository files;
@@ -35,9 +34,12 @@ public class FileService {
     private final AssetPurger purger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final int maxCreatingFiles;
 
     FileService(AssetLookup lookup, AssetRepository assets, AssetFileRepository files, ObjectStore store,
-                StorageProperties storage, MediaIngest ingest, AssetPurger purger, TransactionTemplate tx, Clock clock) {
+                StorageProperties storage, MediaIngest ingest, AssetPurger purger, TransactionTemplate tx, Clock clock,
+                EmulatorProperties properties) {
+        this.maxCreatingFiles = properties.limits().maxCreatingFilesPerAsset();
         this.lookup = lookup;
         this.assets = assets;
         this.files = files;
@@ -270,9 +272,15 @@ public class FileService {
     private AssetFileEntity newFile(String projectId, AssetEntity asset, FileCategory category, String name,
                                     String type, Long size) {
         List<AssetFileEntity> existing = files.findByAssetRowOrderByCreateTime(asset.getId());
-        if (existing.size() >= MAX_FILES_PER_ASSET) {
-            throw new ApiException(400, AssetCodes.TOO_MANY_FILES, "Too many files are being created: an asset holds at most "
-                    + MAX_FILES_PER_ASSET + " files");
+        // L16677 MSS.10001033 "Too many files are being created ... confirm them or delete unnecessary ones": a limit
+        // on the files still CREATING (the reference gives no number; METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET).
+        // Files confirmed, failed or cancelled do not count; before issue 13 every file of the asset counted.
+        long creating = existing.stream().filter(f -> f.getState() == FileState.CREATING).count();
+        if (creating >= maxCreatingFiles) {
+            throw new ApiException(400, AssetCodes.TOO_MANY_FILES, "Too many files are being created: asset "
+                    + asset.getAssetId() + " has " + creating + " files not yet confirmed (this emulator allows "
+                    + maxCreatingFiles + ", METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET); confirm them or delete"
+                    + " unnecessary ones");
         }
         boolean slotTaken = existing.stream()
                 .anyMatch(f -> f.getAssetFileCategory() == category && f.getState().occupiesSlot());

@@ -162,6 +162,40 @@ class AssetLifecycleContractTest extends ServerTest {
         });
     }
 
+    /** L1029: "PUBLIC: accessible to all tenants. Currently, only system assets are accessible to all tenants." */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L1029: a tenant asset cannot be shared PUBLIC")
+    void aTenantAssetCannotBePublic() {
+        var publicConfig = new com.huaweicloud.sdk.metastudio.v1.model.AssetSharedConfig()
+                .withSharedType(com.huaweicloud.sdk.metastudio.v1.model.AssetSharedConfig.SharedTypeEnum.PUBLIC);
+        var created = refused(() -> Assets.create(a, AssetTypeEnum.IMAGE, "public", body -> body.withSharedConfig(publicConfig)));
+        assertThat(created.getErrorCode()).isEqualTo("MSS.00000003");
+        assertThat(created.getErrorMsg()).contains("shared_config.shared_type");
+        String id = activeImage("not public");
+        var updated = refused(() -> a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(id)
+                .withBody(new UpdateDigitalAssetRequestBody().withSharedConfig(publicConfig))));
+        assertThat(updated.getErrorMsg()).contains("shared_config.shared_type");
+    }
+
+    /**
+     * The reference sets no maximum of asset_ids per batch or summaries call; the emulator's limit is the documented
+     * setting METASTUDIO_LIMITS_MAX_IDS_PER_CALL (default 1000), refused as an invalid asset_ids that says so.
+     * (Before issue 13: a fixed 100 that looked like a reference limit.)
+     */
+    @Test
+    void theEmulatorsOwnLimitOfIdsPerCallIsASettingAndSaysSo() {
+        List<String> many = java.util.stream.IntStream.range(0, 150).mapToObj(i -> "id-" + i).toList();
+        assertThat(result(batch(BatchAssetActionReq.ActionEnum.UNACTIVE, many), "FAILED").getAssetIds()).hasSize(150);
+        assertThat(a.listAssetSummary(new ListAssetSummaryRequest().withBody(new ListAssetSummarysReq()
+                .withAssetIds(many))).getAssetList()).isEmpty();
+        List<String> tooMany = java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "id-" + i).toList();
+        var refusal = refused(() -> batch(BatchAssetActionReq.ActionEnum.UNACTIVE, tooMany));
+        assertThat(refusal.getErrorCode()).isEqualTo("MSS.00000003");
+        assertThat(refusal.getErrorMsg()).contains("asset_ids").contains("METASTUDIO_LIMITS_MAX_IDS_PER_CALL");
+        assertThat(refused(() -> a.listAssetSummary(new ListAssetSummaryRequest().withBody(new ListAssetSummarysReq()
+                .withAssetIds(tooMany)))).getErrorMsg()).contains("METASTUDIO_LIMITS_MAX_IDS_PER_CALL");
+    }
+
     @Test
     void tenantsMayOnlyToggleActivedAndUnactived() {
         String id = activeImage("toggle");

@@ -237,6 +237,27 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(twice.getErrorCode()).isEqualTo("MSS.10001013");
     }
 
+    /**
+     * L16677 MSS.10001033 "Too many files are being created ... confirm them or delete unnecessary ones": the limit
+     * counts files still CREATING (METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET, default 100); a settled file frees
+     * its place.
+     */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L16677: MSS.10001033 counts the files still being created")
+    void tooManyFilesBeingCreatedIsMss10001033AndASettledFileFreesAPlace() {
+        String assetId = Assets.create(client, AssetTypeEnum.COMMON_FILE, "many files");
+        byte[] one = {1};
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            created.add(Assets.createFile(client, assetId, "part" + i + ".bin", one, "OTHER").getFileId());
+        }
+        ClientRequestException full = refused(() -> Assets.createFile(client, assetId, "more.bin", one, "OTHER"));
+        assertThat(full.getErrorCode()).isEqualTo("MSS.10001033");
+        assertThat(full.getErrorMsg()).contains("METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET");
+        Assets.confirm(client, created.get(0), StateEnum.CANCELLED);
+        assertThat(Assets.createFile(client, assetId, "more.bin", one, "OTHER").getFileId()).isNotBlank();
+    }
+
     @Test
     void anAssetHasOneMainFileAndTheCategoriesItsTypeAllows() {
         byte[] png = TestMedia.png(32, 32, Color.YELLOW);

@@ -137,11 +137,11 @@ class ScriptContractTest extends ServerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.DisplayName("L4365 script_type TEXT, L4309 clip_mode RESIZE, L4319 is_subtitle_enable false when not given")
+    @org.junit.jupiter.api.DisplayName("L4365 script_type TEXT, L4309 clip_mode RESIZE, L4319 is_subtitle_enable false, L3794 frame_rate 25")
     void theDetailsAnswerTheDocumentedDefaults() throws Exception {
         BasicCredentials a = SdkWire.credentials(TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
         String body = ("{'script_name':'defaults " + UUID.randomUUID() + "','model_asset_id':'" + anna + "',"
-                + "'video_config':{'codec':'H264','width':1280,'height':720},"
+                + "'video_config':{'codec':'H264','width':1280,'height':720,'frame_rate':'30'},"
                 + "'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'Hello.'}}}]}").replace('\'', '"');
         HttpResponse created = new SdkWire(baseUrl()).send(a, Call.post("/v1/{project_id}/digital-human-video-scripts", body));
         assertThat(created.getStatusCode()).as(created.getBodyAsString()).isEqualTo(200);
@@ -150,6 +150,8 @@ class ScriptContractTest extends ServerTest {
         ShowVideoScriptResponse shown = client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id));
         assertThat(shown.getVideoConfig().getClipMode().getValue()).isEqualTo("RESIZE");
         assertThat(shown.getVideoConfig().getIsSubtitleEnable()).isFalse();
+        // L3794 "The virtual avatar video frame rate is fixed at 25 FPS": a requested 30 is accepted, 25 is answered.
+        assertThat(shown.getVideoConfig().getFrameRate()).isEqualTo("25");
         assertThat(shown.getShootScripts().get(0).getShootScript().getScriptType().getValue()).isEqualTo("TEXT");
     }
 
