@@ -15,6 +15,8 @@ public final class AssetCodes {
     public static final String TOO_LARGE = "MSS.10001024";
     public static final String TOO_MANY_FILES = "MSS.10001033";
     public static final String INVALID_FORMAT = "MSS.10001034";
+    /** L16694: "{0} files are not supported." (a file category the asset type does not have). */
+    public static final String UNSUPPORTED_CATEGORY = "MSS.10001048";
 
     private AssetCodes() {
     }

@@ -263,7 +263,9 @@ public class FileService {
         boolean allowed = large ? category == FileCategory.MAIN || category == FileCategory.OTHER
                 : FileCategory.allowedFor(assetType).contains(category);
         if (!allowed) {
-            throw ApiException.invalid("asset_file_category", category + " is not a file category of "
+            // L16694 MSS.10001048 "{0} files are not supported."
+            throw new ApiException(400, AssetCodes.UNSUPPORTED_CATEGORY, category + " files are not supported:"
+                    + " asset_file_category " + category + " is not a file category of "
                     + (large ? "large files (MAIN, OTHER)" : assetType + " assets " + FileCategory.allowedFor(assetType)));
         }
         return category;

@@ -30,7 +30,7 @@ public record VideoConfig(
     /**
      * As answered: clip_mode "Default value: RESIZE" (L4309), is_subtitle_enable "Default value: false" (L4319), and
      * frame_rate "25", what the output has: L3794 "The virtual avatar video frame rate is fixed at 25 FPS. Default
-     * value: 25". Decision: another requested frame_rate is accepted (as the SDK sends any string) but never echoed.
+     * value: 25". Decision: the other documented values (CompositionRules.FRAME_RATES) are accepted, never echoed.
      */
     public VideoConfig withDefaults() {
         return new VideoConfig(effectiveClipMode(), codec, bitrate, width, height, OUTPUT_FRAME_RATE, subtitles(),

@@ -12,6 +12,7 @@ import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.ErrorEnvelope;
 import dev.metastudio.emulator.edge.QueryParams;
 import dev.metastudio.emulator.script.Scripts;
@@ -67,6 +68,12 @@ public class VideoJobService {
         VideoRequests.OutputAssetConfig output = Check.required(body.outputAssetConfig(), "output_asset_config");
         Check.length(Check.requiredText(output.assetName(), "output_asset_config.asset_name"), 1, 256,
                 "output_asset_config.asset_name");
+        // L16917 MSS.20010019 (400, see ErrorCodes). The reference names no character set; control characters and the
+        // characters no file name may hold are what the emulator counts as invalid.
+        if (output.assetName().chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || "\\/:*?\"<>|".indexOf(ch) >= 0)) {
+            throw new ApiException(400, ErrorCodes.INVALID_VIDEO_NAME, "The video name asset_name contains invalid"
+                    + " characters: output_asset_config.asset_name may not hold control characters or any of \\ / : * ? \" < > |");
+        }
         String scriptId = body.scriptId() == null || body.scriptId().isEmpty() ? null : body.scriptId();
         Scripts.ForJob scripted = scriptId == null
                 ? new Scripts.ForJob(null, new Composition(body.modelAssetId(), body.voiceConfig(), body.videoConfig(),
