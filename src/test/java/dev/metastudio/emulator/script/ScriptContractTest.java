@@ -141,7 +141,7 @@ class ScriptContractTest extends ServerTest {
     void theDetailsAnswerTheDocumentedDefaults() throws Exception {
         BasicCredentials a = SdkWire.credentials(TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
         String body = ("{'script_name':'defaults " + UUID.randomUUID() + "','model_asset_id':'" + anna + "',"
-                + "'video_config':{'codec':'H264','width':1280,'height':720,'frame_rate':'30'},"
+                + "'video_config':{'codec':'H264','bitrate':1000,'width':1280,'height':720,'frame_rate':'30'},"
                 + "'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'Hello.'}}}]}").replace('\'', '"');
         HttpResponse created = new SdkWire(baseUrl()).send(a, Call.post("/v1/{project_id}/digital-human-video-scripts", body));
         assertThat(created.getStatusCode()).as(created.getBodyAsString()).isEqualTo(200);
