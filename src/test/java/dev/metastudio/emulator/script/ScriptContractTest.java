@@ -112,7 +112,7 @@ class ScriptContractTest extends ServerTest {
         client.updateVideoScript(new UpdateVideoScriptRequest().withScriptId(first)
                 .withBody(new UpdateVideoScriptsReq().withScriptName(name).withScriptDescription("same name")));
         // (Without a voice, so no preview job of project B waits in the queue other tests count.)
-        clientB().createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name).withVoiceConfig(null)));
+        clientB().createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name).withVoiceConfig((VoiceConfig) null)));
         String copy = client.copyVideoScripts(new CopyVideoScriptsRequest().withScriptId(first)).getScriptId();
         String copy2 = client.copyVideoScripts(new CopyVideoScriptsRequest().withScriptId(first)).getScriptId();
         assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName())
