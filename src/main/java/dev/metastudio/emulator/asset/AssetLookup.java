@@ -33,9 +33,12 @@ public class AssetLookup {
      * no files), since the listing returns those too (L1140) and a listed id must be showable. Nothing may use it.
      */
     public AssetEntity shown(String projectId, String assetId) {
-        return findVisible(projectId, assetId)
-                .or(() -> assets.findByProjectIdAndAssetId(projectId, assetId))
-                .orElseThrow(() -> ApiException.notFound("asset", assetId));
+        return findShown(projectId, assetId).orElseThrow(() -> ApiException.notFound("asset", assetId));
+    }
+
+    /** {@link #shown(String, String)} for the summaries, which skip what is not there. */
+    public Optional<AssetEntity> findShown(String projectId, String assetId) {
+        return findVisible(projectId, assetId).or(() -> assets.findByProjectIdAndAssetId(projectId, assetId));
     }
 
     /** The caller's own asset, including a permanently deleted one (for precise errors on restore). */

@@ -215,7 +215,8 @@ public class AssetService {
         checkIdCount(body.assetIds());
         List<AssetViews.Summary> summaries = new ArrayList<>();
         for (String assetId : body.assetIds()) {
-            lookup.findVisible(projectId, assetId).ifPresent(asset -> {
+            // As the details and the listing (L1140): a force-deleted asset is summarised as DELETED, without a cover.
+            lookup.findShown(projectId, assetId).ifPresent(asset -> {
                 String cover = mapper.coverUrl(asset, baseUrl);
                 summaries.add(new AssetViews.Summary(asset.getAssetId(), asset.getAssetName(), asset.getAssetState(),
                         asset.getAssetType(), cover, cover));

@@ -256,6 +256,12 @@ class AssetLifecycleContractTest extends ServerTest {
         assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id))))).containsExactly(id);
         assertThat(ids(a.listAssets(new ListAssetsRequest().withAssetId(List.of(id)).withAssetState("ACTIVED,DELETING"))))
                 .isEmpty();
+        var summary = a.listAssetSummary(new ListAssetSummaryRequest().withBody(new ListAssetSummarysReq()
+                .withAssetIds(List.of(id)))).getAssetList();
+        assertThat(summary).singleElement().satisfies(s -> {
+            assertThat(s.getAssetState().getValue()).isEqualTo("DELETED");
+            assertThat(s.getCoverUrl()).isNull();
+        });
         var again = refused(() -> a.deleteAsset(new DeleteAssetRequest().withAssetId(id)));
         assertThat(again.getHttpStatusCode()).isEqualTo(404);
         var update = refused(() -> a.updateDigitalAsset(new UpdateDigitalAssetRequest().withAssetId(id)
