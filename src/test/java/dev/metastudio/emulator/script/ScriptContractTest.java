@@ -152,7 +152,7 @@ class ScriptContractTest extends ServerTest {
         assertThat(shown.getVideoConfig().getClipMode().getValue()).isEqualTo("RESIZE");
         assertThat(shown.getVideoConfig().getIsSubtitleEnable()).isFalse();
         // L3794 "The virtual avatar video frame rate is fixed at 25 FPS": a requested 30 is accepted, 25 is answered.
-        assertThat(shown.getVideoConfig().getFrameRate()).isEqualTo("25");
+        assertThat(shown.getVideoConfig().getFrameRate().getValue()).isEqualTo("25");
         assertThat(shown.getShootScripts().get(0).getShootScript().getScriptType().getValue()).isEqualTo("TEXT");
     }
 
