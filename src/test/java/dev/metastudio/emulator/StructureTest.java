@@ -59,7 +59,8 @@ class StructureTest {
         ALLOWED.put("work", List.of("edge", "config"));
         ALLOWED.put("asset", List.of("edge", "config", "storage", "media"));
         ALLOWED.put("composition", List.of("edge", "config", "asset", "media"));
-        ALLOWED.put("script", List.of("edge", "config", "storage", "asset", "composition"));
+        // tts: a script's scenes get their preview audio (preview_info, L4465) as TTS preview jobs.
+        ALLOWED.put("script", List.of("edge", "config", "storage", "asset", "composition", "tts"));
         ALLOWED.put("video", List.of("edge", "config", "storage", "asset", "composition", "script", "work", "callback",
                 "media"));
         ALLOWED.put("tts", List.of("edge", "config", "storage", "asset", "composition", "work", "media"));

@@ -18,16 +18,37 @@ public record EmulatorProperties(
         String region,
         String role,
         String adminToken,
-        Path seedDir) {
+        Path seedDir,
+        Limits limits) {
 
-    /** Without a seed folder (the form the settings had before {@code METASTUDIO_SEED_DIR}). */
+    /**
+     * Limits of the emulator's own, where the reference sets none (issue 13 item 11); each is refused with a code
+     * that says what it is and names the setting.
+     *
+     * @param maxIdsPerCall            asset_ids per batch-action or summaries call (the reference sets no maximum)
+     * @param maxCreatingFilesPerAsset files of one asset still being created (CREATING): beyond it, MSS.10001033
+     *                                 "Too many files are being created" (L16677)
+     */
+    public record Limits(Integer maxIdsPerCall, Integer maxCreatingFilesPerAsset) {
+        public Limits {
+            maxIdsPerCall = maxIdsPerCall == null ? 1000 : maxIdsPerCall;
+            maxCreatingFilesPerAsset = maxCreatingFilesPerAsset == null ? 100 : maxCreatingFilesPerAsset;
+            if (maxIdsPerCall < 1 || maxCreatingFilesPerAsset < 1) {
+                throw new IllegalArgumentException("METASTUDIO_LIMITS_MAX_IDS_PER_CALL and"
+                        + " METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET must be at least 1");
+            }
+        }
+    }
+
+    /** The settings without a seed folder and {@link Limits} (the defaults apply), as tests and older callers build them. */
     public EmulatorProperties(Path dataDir, String credentials, String users, String throttle, String auth,
                               String region, String role, String adminToken) {
-        this(dataDir, credentials, users, throttle, auth, region, role, adminToken, null);
+        this(dataDir, credentials, users, throttle, auth, region, role, adminToken, null, null);
     }
 
     @ConstructorBinding
     public EmulatorProperties {
+        limits = limits == null ? new Limits(null, null) : limits;
         dataDir = dataDir == null ? Path.of("./data") : dataDir;
         credentials = credentials == null ? "" : credentials.trim();
         users = users == null ? "" : users.trim();
