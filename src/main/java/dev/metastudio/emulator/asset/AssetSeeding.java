@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -70,13 +73,17 @@ public class AssetSeeding {
         try {
             String name = seed.path().getFileName().toString();
             long size = Files.size(seed.path());
-            String fileId = files.create(projectId, new FileRequests.Create(name, null, size, null, assetId,
+            String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5")
+                    .digest(Files.readAllBytes(seed.path())));
+            String fileId = files.create(projectId, new FileRequests.Create(name, md5, size, null, assetId,
                     seed.category() == null ? FileCategory.MAIN.name() : seed.category()), LOCAL).fileId();
             String key = fileRows.findByFileIdAndProjectId(fileId, projectId).orElseThrow().getObjectKey();
             store.put(key, seed.path(), null);
             files.complete(projectId, fileId, new FileRequests.Complete(FileRequests.Complete.Outcome.CREATED));
         } catch (IOException e) {
             throw new UncheckedIOException("seed file " + seed.path() + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
         }
     }
 }
