@@ -2,6 +2,7 @@ package dev.metastudio.emulator.config;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * The product's configuration interface: every field is settable by environment variable
@@ -16,8 +17,13 @@ public record EmulatorProperties(
         String auth,
         String region,
         String role,
-        String adminToken) {
+        String adminToken,
+        String journal) {
+    /** The request journal keeps this many entries per node unless METASTUDIO_JOURNAL says otherwise. */
+    public static final int DEFAULT_JOURNAL_ENTRIES = 10_000;
 
+    /** The one Spring binds (the record has a shorter convenience constructor too). */
+    @ConstructorBinding
     public EmulatorProperties {
         dataDir = dataDir == null ? Path.of("./data") : dataDir;
         credentials = credentials == null ? "" : credentials.trim();
@@ -27,9 +33,19 @@ public record EmulatorProperties(
         region = region == null || region.isBlank() ? "ap-southeast-3" : region.trim();
         role = role == null || role.isBlank() ? "both" : role.trim().toLowerCase(java.util.Locale.ROOT);
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.trim();
+        journal = journal == null || journal.isBlank() ? "on" : journal.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!journal.equals("on") && !journal.equals("off") && !journal.matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("METASTUDIO_JOURNAL must be on, off or a number of entries, not " + journal);
+        }
         if (!role.equals("api") && !role.equals("worker") && !role.equals("both")) {
             throw new IllegalArgumentException("METASTUDIO_ROLE must be api, worker or both, not " + role);
         }
+    }
+
+    /** The settings before the journal's, for code and tests that set none of the later ones. */
+    public EmulatorProperties(Path dataDir, String credentials, String users, String throttle, String auth,
+                              String region, String role, String adminToken) {
+        this(dataDir, credentials, users, throttle, auth, region, role, adminToken, null);
     }
 
     /** Whether this node answers the MetaStudio API (role api or both). */
@@ -45,6 +61,15 @@ public record EmulatorProperties(
     /** Whether {@code METASTUDIO_ADMIN_TOKEN} protects the control plane. */
     public boolean controlPlaneProtected() {
         return adminToken != null;
+    }
+
+    /** How many requests the journal keeps on this node; 0 turns recording off. */
+    public int journalEntries() {
+        return switch (journal) {
+            case "on" -> DEFAULT_JOURNAL_ENTRIES;
+            case "off" -> 0;
+            default -> Integer.parseInt(journal);
+        };
     }
 
     public boolean authStrict() {
