@@ -3,6 +3,8 @@ package dev.metastudio.emulator.control.journal;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.QueryParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /_emulator/requests}: what clients sent this node and what it answered, newest first. */
 @RestController
 @RequestMapping("/_emulator/requests")
+@Tag(name = "journal", description = "The requests this node served, with bodies (per node, bounded)")
 class JournalController {
     static final int DEFAULT_LIMIT = 100;
     private static final Pattern STATUS = Pattern.compile("[1-5]([0-9]{2}|xx)");
@@ -35,6 +38,9 @@ class JournalController {
      * at or after it), {@code limit} (1 to the journal's size, default 100).
      */
     @GetMapping
+    @Operation(summary = "Recorded requests, newest first",
+            description = "Filters: project_id, operation (SDK name), status (404 or 4xx), since (RFC 3339), limit"
+                    + " (default 100).")
     Map<String, Object> list(@RequestParam MultiValueMap<String, String> query) {
         QueryParams q = new QueryParams(query);
         Predicate<JournalEntry> filter = entry -> true;
@@ -61,6 +67,7 @@ class JournalController {
     }
 
     @GetMapping("/{request_id}")
+    @Operation(summary = "One recorded request by its X-Request-Id (404 when this node has none)")
     JournalView.Entry show(@PathVariable("request_id") String requestId) {
         journal.settle();
         return journal.find(requestId).map(JournalView::of)
@@ -69,6 +76,7 @@ class JournalController {
 
     /** Empties this node's journal; answers how many entries went. */
     @DeleteMapping
+    @Operation(summary = "Empties this node's journal")
     Map<String, Object> clear() {
         return Map.of("removed", journal.remove(null));
     }
