@@ -36,7 +36,7 @@ class StructureTest {
     private static final Map<String, List<String>> API = Map.of(
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
-                    "VoiceBindings", "meta.*"),
+                    "VoiceBindings", "meta.*", "AssetBrowser", "AssetViews"),
             "script", List.of("Scripts"),
             "callback", List.of("CallbackConfig", "Callbacks"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
