@@ -25,7 +25,7 @@ const el = (tag, attrs = {}, ...children) => {
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else node.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
   return node;
 };
 const badge = (value, cls) => el('span', {class: 'badge ' + (cls || value || ''), text: value ?? '–'});
