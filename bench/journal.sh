@@ -3,15 +3,15 @@
 # started side by side, one with the journal on (METASTUDIO_JOURNAL=on, the default) and one with it off, measured in
 # alternating rounds. Two paths: ListAssets (a JSON answer from the database, recorded with its body) and the IAM
 # project query (almost no work besides the edge, so the journal's share is the largest it can be).
-# Usage: bench/journal.sh [seconds per round, default 8] [rounds, default 5] [concurrent clients, default 4]
+# Usage: bench/journal.sh [seconds per round, default 10] [rounds, default 7] [concurrent clients, default 4]
 # Last lines: journal-bench: path=... on_rps=<n> off_rps=<n> loss_pct=<n> ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/metastudio-emulator.jar ] || mvn -q -B -DskipTests package
 PORT_ON=${PORT_ON:-18091}
 PORT_OFF=${PORT_OFF:-18092}
-SECONDS_PER_ROUND=${1:-8}
-ROUNDS=${2:-5}
+SECONDS_PER_ROUND=${1:-10}
+ROUNDS=${2:-7}
 CLIENTS=${3:-4}
 AK=BENCHJOURNALAK000001
 SK=benchJournalSecretKey0000000000000000001

@@ -31,8 +31,11 @@ public class JournalBench {
         int seconds = Integer.parseInt(args[5]), rounds = Integer.parseInt(args[6]), clients = Integer.parseInt(args[7]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        run(http, on, path, ak, sk, 3, clients);
-        run(http, off, path, ak, sk, 3, clients);
+        // Warm both JITs first: the first seconds of a fresh JVM are several times slower than the rest.
+        for (int w = 0; w < 2; w++) {
+            run(http, on, path, ak, sk, 5, clients);
+            run(http, off, path, ak, sk, 5, clients);
+        }
         List<Double> onRates = new ArrayList<>(), offRates = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             onRates.add(run(http, on, path, ak, sk, seconds, clients));

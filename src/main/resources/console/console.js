@@ -47,6 +47,7 @@ async function api(method, path, body) {
   try {
     response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
   } catch (e) {
+    ui.failed = true;
     setStatus('Emulator unreachable: ' + e.message, true);
     throw e;
   }
@@ -54,6 +55,7 @@ async function api(method, path, body) {
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (ignored) { /* not JSON */ }
   if (response.status === 401) {
+    ui.failed = true;
     setStatus('The control plane needs the admin token (METASTUDIO_ADMIN_TOKEN): enter it above.', true);
   }
   return {status: response.status, ok: response.ok, json, text};
@@ -205,7 +207,10 @@ async function refreshJournal() {
   if (form.status.value.trim()) q.set('status', form.status.value.trim());
   const r = await api('GET', '/_emulator/requests?' + q);
   if (!r.ok) {
-    if (r.json && r.json.error_msg) setStatus(r.json.error_msg, true);
+    if (r.json && r.json.error_msg) {
+      ui.failed = true;
+      setStatus(r.json.error_msg, true);
+    }
     return;
   }
   const entries = r.json.requests || [];
@@ -391,9 +396,10 @@ let refreshing = false;
 async function refresh() {
   if (refreshing) return;
   refreshing = true;
+  ui.failed = false;
   try {
     await REFRESH[ui.tab]();
-    if (!$('#status').classList.contains('error')) setStatus('Updated ' + new Date().toLocaleTimeString());
+    if (!ui.failed) setStatus('Updated ' + new Date().toLocaleTimeString());
   } catch (e) {
     setStatus('Refresh failed: ' + e.message, true);
   } finally {
