@@ -11,7 +11,10 @@ import com.huaweicloud.sdk.metastudio.v1.model.CreateDigitalAssetResponse;
 import com.huaweicloud.sdk.metastudio.v1.model.ListAssetsRequest;
 import com.huaweicloud.sdk.metastudio.v1.model.ListAssetsResponse;
 import dev.metastudio.emulator.config.TenantData;
+import com.huaweicloud.sdk.metastudio.v1.model.CreateFileResponse;
+import dev.metastudio.emulator.support.Assets;
 import dev.metastudio.emulator.support.PlaneClient;
+import dev.metastudio.emulator.support.TestMedia;
 import dev.metastudio.emulator.support.SdkWire;
 import dev.metastudio.emulator.support.ServerTest;
 import dev.metastudio.emulator.support.TestProjects;
@@ -128,6 +131,27 @@ class RequestJournalContractTest extends ServerTest {
 
         assertThat(plane().delete("/_emulator/requests").json().get("removed").asInt()).isPositive();
         assertThat(plane().get("/_emulator/requests").json().get("requests")).isEmpty();
+    }
+
+    @Test
+    void anObjectUploadIsRecordedByItsSizeWithTheUrlSignatureMasked() {
+        String assetId = Assets.create(clientA(), CreateDigitalAssetRequestBody.AssetTypeEnum.IMAGE,
+                "journal upload " + UUID.randomUUID());
+        byte[] png = TestMedia.png(64, 48, java.awt.Color.ORANGE);
+        CreateFileResponse file = Assets.createFile(clientA(), assetId, "cover.png", png, "MAIN");
+        java.net.http.HttpResponse<String> put = Assets.put(file.getUploadUrl(), png, null);
+        assertThat(put.statusCode()).isEqualTo(200);
+
+        JsonNode entry = plane().get("/_emulator/requests/" + put.headers().firstValue("X-Request-Id").orElseThrow())
+                .json();
+        assertThat(entry.get("method").asText()).isEqualTo("PUT");
+        assertThat(entry.get("path").asText()).startsWith("/_objects/");
+        assertThat(entry.get("operation").isNull()).isTrue();
+        assertThat(entry.get("auth").asText()).isEqualTo("NONE");
+        assertThat(entry.get("query").asText()).contains("Signature=****").doesNotContain(
+                file.getUploadUrl().replaceAll(".*Signature=([^&]*).*", "$1"));
+        assertThat(entry.get("request_body").get("omitted").asText()).isEqualTo("binary");
+        assertThat(entry.get("request_body").get("size").asLong()).isEqualTo(png.length);
     }
 
     @Test
