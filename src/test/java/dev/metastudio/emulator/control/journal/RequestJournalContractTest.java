@@ -139,7 +139,7 @@ class RequestJournalContractTest extends ServerTest {
                 "journal upload " + UUID.randomUUID());
         byte[] png = TestMedia.png(64, 48, java.awt.Color.ORANGE);
         CreateFileResponse file = Assets.createFile(clientA(), assetId, "cover.png", png, "MAIN");
-        java.net.http.HttpResponse<String> put = Assets.put(file.getUploadUrl(), png, null);
+        java.net.http.HttpResponse<String> put = Assets.put(file.getUploadUrl(), png, Assets.md5(png));
         assertThat(put.statusCode()).isEqualTo(200);
 
         JsonNode entry = plane().get("/_emulator/requests/" + put.headers().firstValue("X-Request-Id").orElseThrow())
