@@ -66,6 +66,7 @@ class ConsoleBrowserTest extends ServerTest {
         wait.until(d -> ((Number) js.executeScript("return arguments[0].currentTime", video)).doubleValue()
                 > first + 0.2);
         assertThat(js.executeScript("return arguments[0].error", video)).as("media error").isNull();
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", video);
         Path jobs = Browser.screenshot(browser, "console-job");
 
         browser.findElement(By.cssSelector(".tabs button[data-tab='journal']")).click();
