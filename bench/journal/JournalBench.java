@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signed GETs per second (SDK-HMAC-SHA256, signed here as the official SDK signs) against two running emulators,
  * the journal on and off, measured in alternating rounds so that the noise of a shared machine hits both alike.
- * Usage: java JournalBench.java <url on> <url off> <path> <ak> <sk> <seconds per round> <rounds> <clients>
+ * Usage: java JournalBench.java <url on> <url off> <path> <ak> <sk> <seconds per round> <rounds> <clients> [warm-ups]
  * Prints: journal-bench: path=... on_rps=<median> off_rps=<median> loss_pct=<n> rounds_on=[...] rounds_off=[...]
  */
 public class JournalBench {
@@ -32,7 +32,8 @@ public class JournalBench {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // Warm both JITs first: the first seconds of a fresh JVM are several times slower than the rest.
-        for (int w = 0; w < 2; w++) {
+        int warmups = args.length > 8 ? Integer.parseInt(args[8]) : 6;
+        for (int w = 0; w < warmups; w++) {
             run(http, on, path, ak, sk, 5, clients);
             run(http, off, path, ak, sk, 5, clients);
         }

@@ -65,7 +65,10 @@ final class BodyTap {
 
     /** The kept bytes, or null when nothing was kept (empty, binary or over the limit). */
     byte[] bytes() {
-        return isText() && !overflow && captured > 0 ? Arrays.copyOf(buffer, captured) : null;
+        if (!isText() || overflow || captured == 0) {
+            return null;
+        }
+        return captured == buffer.length ? buffer : Arrays.copyOf(buffer, captured);
     }
 
     private boolean keeping(int more) {
@@ -78,7 +81,7 @@ final class BodyTap {
             return false;
         }
         if (buffer == null) {
-            buffer = new byte[Math.max(1024, Math.min(LIMIT, more * 2))];
+            buffer = new byte[Math.min(LIMIT, Math.max(8 * 1024, more))];
         } else if (captured + more > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.min(LIMIT, Math.max(buffer.length * 2, captured + more)));
         }
