@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,6 +42,14 @@ class ConsoleBrowserTest extends ServerTest {
         }
     }
 
+    /** Lists are re-rendered by polling: a row found a moment ago may be replaced before the click lands. */
+    private static void click(WebDriverWait wait, By row) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(row).click();
+            return true;
+        });
+    }
+
     @Test
     void aVideoJobReachesSucceedWithoutReloadPlaysAndItsRequestIsInTheJournal() {
         MetaStudioClient client = clientA();
@@ -57,8 +66,8 @@ class ConsoleBrowserTest extends ServerTest {
         assertThat(js.executeScript("return window.__consoleLoadedOnce")).as("the page was not reloaded")
                 .isEqualTo("still the same page");
 
-        browser.findElement(By.cssSelector("tr[data-job-id='" + jobId + "']")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        click(wait, By.cssSelector("tr[data-job-id='" + jobId + "']"));
         WebElement video = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-video")));
         js.executeScript("arguments[0].muted = true; arguments[0].play();", video);
         wait.until(d -> ((Number) js.executeScript("return arguments[0].readyState", video)).intValue() >= 2);
@@ -71,8 +80,7 @@ class ConsoleBrowserTest extends ServerTest {
 
         browser.findElement(By.cssSelector(".tabs button[data-tab='journal']")).click();
         By created = By.xpath("//table[@id='journal-table']//tr[td[4][text()='Create2DDigitalHumanVideo']]");
-        wait.until(ExpectedConditions.presenceOfElementLocated(created));
-        browser.findElement(created).click();
+        click(wait, created);
         WebElement requestBody = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-body")));
         wait.until(d -> requestBody.getText().contains(text));
         assertThat(browser.findElement(By.id("response-body")).getText()).contains(jobId);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,6 +43,14 @@ class ConsoleRulesBrowserTest extends ServerTest {
         }
     }
 
+    /** Tables are re-rendered by polling: a button found a moment ago may be replaced before the click lands. */
+    private void click(By button) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(button).click();
+            return true;
+        });
+    }
+
     @Test
     void faultAndProgressionRulesAreAddedAndRemovedAndAProjectIsReset() {
         PlaneClient plane = new PlaneClient(baseUrl(), null);
@@ -66,7 +75,7 @@ class ConsoleRulesBrowserTest extends ServerTest {
         assertThat(faulted.getErrorCode()).isEqualTo("MSS.00000503");
         Browser.screenshot(browser, "console-rules");
 
-        browser.findElement(By.cssSelector("#faults-table tr[data-rule-id='" + ruleId + "'] .remove-rule")).click();
+        click(By.cssSelector("#faults-table tr[data-rule-id='" + ruleId + "'] .remove-rule"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-rule-id='" + ruleId + "']"), 0));
         assertThat(plane.get("/_emulator/faults").json().get("rules").findValuesAsText("rule_id")).doesNotContain(ruleId);
         assertThat(clientB().listAssets(new ListAssetsRequest()).getHttpStatusCode()).isEqualTo(200);
@@ -77,7 +86,7 @@ class ConsoleRulesBrowserTest extends ServerTest {
         progression.findElement(By.cssSelector("button[type='submit']")).click();
         By tts = By.cssSelector("#progression-table tr[data-job-kind='TTS']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(tts, "manual"));
-        browser.findElement(tts).findElement(By.tagName("button")).click();
+        click(By.cssSelector("#progression-table tr[data-job-kind='TTS'] button"));
         wait.until(ExpectedConditions.numberOfElementsToBe(tts, 0));
         assertThat(plane.get("/_emulator/progression").json().get("rules").findValuesAsText("job_kind"))
                 .doesNotContain("TTS");
