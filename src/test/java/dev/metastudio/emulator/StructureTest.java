@@ -36,7 +36,7 @@ class StructureTest {
     private static final Map<String, List<String>> API = Map.of(
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
-                    "VoiceBindings", "meta.*", "AssetSeeding"),
+                    "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews"),
             "script", List.of("Scripts", "ScriptSeeding"),
             "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",

@@ -85,6 +85,8 @@ public class AuthFilter extends OncePerRequestFilter {
             request.setAttribute(Caller.ATTRIBUTE, claims.isPresent() && pathProject == null
                     ? new Caller(claims.get().projectId(), claims.get().user(), Caller.Method.TOKEN)
                     : new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
+            AuthOutcome.record(request, claims.isPresent() && pathProject == null ? AuthOutcome.Kind.TOKEN
+                    : AuthOutcome.Kind.NONE, "METASTUDIO_AUTH=off");
             chain.doFilter(request, response);
             return;
         }
@@ -95,7 +97,7 @@ public class AuthFilter extends OncePerRequestFilter {
         } else if (token != null) {
             token(request, response, chain, token, pathProject);
         } else {
-            unauthorized(response, "Authorization header or X-Auth-Token is required");
+            unauthorized(request, response, "Authorization header or X-Auth-Token is required");
         }
     }
 
@@ -103,22 +105,22 @@ public class AuthFilter extends OncePerRequestFilter {
                       String authorization, String pathProject) throws IOException, ServletException {
         Optional<AuthorizationHeader> parsed = AuthorizationHeader.parse(authorization);
         if (parsed.isEmpty()) {
-            unauthorized(response, "malformed Authorization header");
+            unauthorized(request, response, "malformed Authorization header");
             return;
         }
         AuthorizationHeader header = parsed.get();
         if (!SdkSignature.ALGORITHM.equals(header.algorithm())) {
-            unauthorized(response, "unsupported signing algorithm " + header.algorithm() + ", use SDK-HMAC-SHA256");
+            unauthorized(request, response, "unsupported signing algorithm " + header.algorithm() + ", use SDK-HMAC-SHA256");
             return;
         }
         Optional<Credential> credential = credentials.find(header.accessKey());
         if (credential.isEmpty()) {
-            unauthorized(response, "verify aksk signature fail: unknown access key " + header.accessKey());
+            unauthorized(request, response, "verify aksk signature fail: unknown access key " + header.accessKey());
             return;
         }
         String dateProblem = checkDate(request.getHeader("X-Sdk-Date"), header);
         if (dateProblem != null) {
-            unauthorized(response, dateProblem);
+            unauthorized(request, response, dateProblem);
             return;
         }
         SpooledBody body;
@@ -136,17 +138,18 @@ public class AuthFilter extends OncePerRequestFilter {
                     SdkSignature.stringToSign(request.getHeader("X-Sdk-Date"), canonical));
             if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     header.signature().getBytes(StandardCharsets.US_ASCII))) {
-                unauthorized(response, "verify aksk signature fail");
+                unauthorized(request, response, "verify aksk signature fail");
                 return;
             }
             String projectId = credential.get().projectId();
-            if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+            if (!ownProject(request, response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
                 return;
             }
             request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, header.accessKey(), Caller.Method.AKSK));
+            AuthOutcome.record(request, AuthOutcome.Kind.AKSK, header.accessKey());
             chain.doFilter(new CachedBodyRequest(request, body), response);
         } catch (PayloadHash.Mismatch e) {
-            unauthorized(response, "verify aksk signature fail: " + e.getMessage());
+            unauthorized(request, response, "verify aksk signature fail: " + e.getMessage());
         } finally {
             body.close();
         }
@@ -156,14 +159,15 @@ public class AuthFilter extends OncePerRequestFilter {
                        String pathProject) throws IOException, ServletException {
         Optional<TokenVerifier.Claims> claims = tokens.verify(token);
         if (claims.isEmpty()) {
-            unauthorized(response, "decrypt token fail");
+            unauthorized(request, response, "decrypt token fail");
             return;
         }
         String projectId = claims.get().projectId();
-        if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+        if (!ownProject(request, response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
             return;
         }
         request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, claims.get().user(), Caller.Method.TOKEN));
+        AuthOutcome.record(request, AuthOutcome.Kind.TOKEN, claims.get().user());
         chain.doFilter(request, response);
     }
 
@@ -188,26 +192,30 @@ public class AuthFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static boolean ownProject(HttpServletResponse response, String callerProject, String pathProject,
-                                      String headerProject) throws IOException {
+    private static boolean ownProject(HttpServletRequest request, HttpServletResponse response, String callerProject,
+                                      String pathProject, String headerProject) throws IOException {
         if (pathProject != null && !pathProject.equals(callerProject)) {
-            forbidden(response, "The project ID in the path (" + pathProject
+            forbidden(request, response, "The project ID in the path (" + pathProject
                     + ") does not match the project of the credential (" + callerProject + ")");
             return false;
         }
         if (headerProject != null && !headerProject.equals(callerProject)) {
-            forbidden(response, "The X-Project-Id header (" + headerProject
+            forbidden(request, response, "The X-Project-Id header (" + headerProject
                     + ") does not match the project of the credential (" + callerProject + ")");
             return false;
         }
         return true;
     }
 
-    private static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        AuthOutcome.record(request, AuthOutcome.Kind.REFUSED, detail);
         ErrorWriter.gateway(response, 401, ErrorCodes.GW_AUTH_FAILED, AUTH_PREFIX + detail);
     }
 
-    private static void forbidden(HttpServletResponse response, String message) throws IOException {
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
+        AuthOutcome.record(request, AuthOutcome.Kind.REFUSED, message);
         ErrorWriter.write(response, 403, ErrorEnvelope.of(ErrorCodes.PROJECT_MISMATCH, message));
     }
 
