@@ -117,9 +117,7 @@ class ResetContractTest extends ServerTest {
                 .isEqualTo("PROCESSING");
 
         JsonNode removed = control.post("/_emulator/reset", "{\"project_id\": \"" + OPS + "\"}").expect(200).get("removed");
-        assertThat(removed.get("jobs").asLong()).as("the video job and the saved script's scene preview (L4465)")
-                .isEqualTo(2);
-        assertThat(removed.get("tts_jobs").asLong()).as("the script's scene preview").isEqualTo(1);
+        assertThat(removed.get("jobs").asLong()).isEqualTo(1);
         assertThat(removed.get("video_jobs").asLong()).isEqualTo(1);
         control.delete("/_emulator/progression/VIDEO").expect(200);
 
