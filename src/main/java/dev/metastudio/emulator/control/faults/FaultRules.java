@@ -70,7 +70,9 @@ class FaultRules implements TenantData {
     List<FaultRule> candidates(FaultRule.Scope scope, String projectId) {
         List<FaultRule> all = cached;
         long now = System.nanoTime();
-        if (all == null || now - cachedAt > CACHE_MILLIS * 1_000_000) {
+        // Only API calls are frequent enough to need the cache; a job's claim or a callback's delivery reads the
+        // rules as they are, so a rule created just before a job is submitted always meets that job.
+        if (scope != FaultRule.Scope.API || all == null || now - cachedAt > CACHE_MILLIS * 1_000_000) {
             all = rows.all();
             cached = all;
             cachedAt = now;
