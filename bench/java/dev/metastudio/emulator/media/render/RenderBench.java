@@ -141,7 +141,7 @@ public final class RenderBench {
         SpeechSource.Text text = (SpeechSource.Text) scene.speech();
         Files.createDirectories(dir);
         Path pcm = dir.resolve("speech.pcm");
-        var track = new dev.metastudio.emulator.media.speech.SpeechSynthesizer(null)
+        var track = new dev.metastudio.emulator.media.speech.SpeechSynthesizer((String) null)
                 .synthesize(text.text(), text.voice(), text.settings(), pcm, () -> false);
         int frames = (int) ((track.samples() + Pcm.SAMPLES_PER_FRAME - 1) / Pcm.SAMPLES_PER_FRAME);
         var visemes = dev.metastudio.emulator.media.lipsync.VisemeAnalyzer.analyze(pcm, frames);
