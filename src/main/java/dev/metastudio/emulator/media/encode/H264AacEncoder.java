@@ -202,6 +202,11 @@ public final class H264AacEncoder implements AutoCloseable {
             copyPlane(source, 1, width * height, width / 2, height / 2);
             copyPlane(source, 2, width * height + (width / 2) * (height / 2), width / 2, height / 2);
             picture.pts(frameNumber);
+            boolean key = false;
+            for (PacketOutput o : outputs) {
+                key |= o.wantsKeyFrame();
+            }
+            picture.pict_type(key ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
             send(video, picture, true);
         }
         int frameSize = audio.frame_size();

@@ -18,6 +18,11 @@ public interface PacketOutput extends AutoCloseable {
     /** A packet of the video (stream 0) or the audio (stream 1), with timestamps in its encoder's time base. */
     void write(AVPacket packet, boolean video) throws MediaException;
 
+    /** True when the output needs a key frame now (a connection was just made): the next picture becomes one. */
+    default boolean wantsKeyFrame() {
+        return false;
+    }
+
     /** After the last packet: trailers, playlists' end tags. */
     void finish() throws MediaException;
 

@@ -42,6 +42,7 @@ public final class RtmpOutput implements PacketOutput {
     private final AtomicLong sent = new AtomicLong();
     private volatile LinkState state = LinkState.CONNECTING;
     private volatile boolean ending;
+    private volatile boolean keyFrameWanted;
     private volatile boolean closed;
     private int connections;
     private Thread thread;
@@ -240,9 +241,40 @@ public final class RtmpOutput implements PacketOutput {
     /** Tells the listener of a change; a further failed attempt in the same state is not a change. */
     private void change(LinkState next, String detail) {
         if (state != next) {
+            if (next == LinkState.CONNECTED) {
+                // A new connection can start at once instead of waiting up to a GOP for the next key frame.
+                keyFrameWanted = true;
+            }
             state = next;
+            synchronized (this) {
+                notifyAll();
+            }
             listener.changed(next, detail);
         }
+    }
+
+    @Override
+    public boolean wantsKeyFrame() {
+        if (keyFrameWanted) {
+            keyFrameWanted = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Waits at most {@code timeout} for the first connection; true if connected. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (state != LinkState.CONNECTED && state != LinkState.FAILED) {
+                long left = (until - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                wait(left);
+            }
+        }
+        return state == LinkState.CONNECTED;
     }
 
     private void drain() {

@@ -16,6 +16,7 @@ final class AvatarElement implements Dynamic {
     private final AvatarRig rig;
     private final AvatarAnimator animator;
     private Viseme[] visemes = new Viseme[0];
+    private long visemesFrom;
     private final long firstFrame;
     private final Region[] regions;
     private AvatarPose pose = AvatarPose.rest();
@@ -35,7 +36,13 @@ final class AvatarElement implements Dynamic {
 
     /** The scene's mouth shapes, one per frame; the mouth rests where there are none. */
     void speak(Viseme[] shapes) {
+        speak(shapes, 0);
+    }
+
+    /** Mouth shapes that start at frame {@code from} of the scene (a live stream's sentence); before and after: rest. */
+    void speak(Viseme[] shapes, long from) {
         this.visemes = shapes;
+        this.visemesFrom = from;
     }
 
     @Override
@@ -45,7 +52,8 @@ final class AvatarElement implements Dynamic {
 
     @Override
     public long advance(int frame) {
-        Viseme mouth = frame < visemes.length ? visemes[frame] : Viseme.X;
+        long i = frame - visemesFrom;
+        Viseme mouth = i >= 0 && i < visemes.length ? visemes[(int) i] : Viseme.X;
         pose = animator.pose(firstFrame + frame, mouth);
         return 0;
     }

@@ -11,6 +11,7 @@ import dev.metastudio.emulator.media.encode.RtmpOutput;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,9 +28,11 @@ public final class StreamSink implements FrameSink {
      * @param listSize       segments the HLS playlist keeps (0: all, a recording)
      * @param retry          how the push reconnects (null: defaults)
      * @param link           told of the push's state changes (null: nobody)
+     * @param connectWait    how long open waits for the server to accept the push before the stream starts anyway
+     *                       (null or zero: not at all; the push connects in the background)
      */
     public record Targets(String rtmpUrl, Path hlsFolder, int segmentSeconds, int listSize, RtmpOutput.Retry retry,
-                          LinkListener link) {
+                          LinkListener link, Duration connectWait) {
     }
 
     private final Targets targets;
@@ -60,6 +63,14 @@ public final class StreamSink implements FrameSink {
             outputs.add(hls);
         }
         encoder = H264AacEncoder.open(width, height, bitrateKbps, false, outputs);
+        if (rtmp != null && targets.connectWait() != null && !targets.connectWait().isZero()) {
+            try {
+                rtmp.awaitConnected(targets.connectWait());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MediaException(Reason.CANCELLED, "interrupted while connecting", e);
+            }
+        }
     }
 
     @Override

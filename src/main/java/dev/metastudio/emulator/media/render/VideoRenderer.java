@@ -135,7 +135,7 @@ public final class VideoRenderer {
         }
     }
 
-    private static void validate(RenderSpec spec) throws MediaException {
+    static void validate(RenderSpec spec) throws MediaException {
         if (spec == null || spec.layout() == null || spec.codec() == null || spec.clipMode() == null) {
             throw new MediaException(Reason.INVALID_INPUT, "layout, codec and clip mode are required");
         }
@@ -424,7 +424,7 @@ public final class VideoRenderer {
         Images.writeJpeg(picture, cover, 0.9f);
     }
 
-    private static Path createTemp(Path dir) throws MediaException {
+    static Path createTemp(Path dir) throws MediaException {
         try {
             return dir == null ? Files.createTempDirectory("metastudio-render-")
                     : Files.createTempDirectory(Files.createDirectories(dir), "metastudio-render-");
@@ -433,7 +433,7 @@ public final class VideoRenderer {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(VideoEncoder::deleteQuietly);
         } catch (IOException ignored) {
