@@ -219,8 +219,9 @@ public final class RtmpOutput implements PacketOutput {
 
     private Map<String, String> ioOptions() {
         String micros = Long.toString(retry.ioTimeout().toNanos() / 1000);
-        // rw_timeout bounds every read and write of the connection; tcp's timeout bounds the connect.
-        return Map.of("rw_timeout", micros, "timeout", micros);
+        // rw_timeout bounds every read and write of the connection (not "timeout": to the RTMP protocol that means
+        // "listen for a publisher", which turns a push into a server).
+        return Map.of("rw_timeout", micros);
     }
 
     /** Waits before attempt n+1: first pause doubled per attempt up to the maximum. False: the stream ended. */

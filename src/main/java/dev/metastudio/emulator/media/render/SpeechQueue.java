@@ -247,6 +247,10 @@ final class SpeechQueue implements AutoCloseable {
             return null;
         }
         for (Utterance u : candidates()) {
+            // What a pending PLAY_NOW is about to cut off is not worth a worker.
+            if (interrupt && u == playing) {
+                continue;
+            }
             if (!u.busy && !u.synthesized && !u.cancelled && u.bufferedFrames < LOOKAHEAD_FRAMES) {
                 return u;
             }

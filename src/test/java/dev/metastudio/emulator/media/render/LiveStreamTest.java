@@ -1,0 +1,197 @@
+package dev.metastudio.emulator.media.render;
+
+import dev.metastudio.emulator.media.MediaTestSupport;
+import dev.metastudio.emulator.media.RtmpListener;
+import dev.metastudio.emulator.media.encode.HlsOutput;
+import dev.metastudio.emulator.media.encode.LinkState;
+import dev.metastudio.emulator.media.encode.RtmpOutput;
+import dev.metastudio.emulator.media.probe.MediaInfo;
+import dev.metastudio.emulator.media.probe.MediaProbe;
+import dev.metastudio.emulator.media.speech.Sex;
+import dev.metastudio.emulator.media.speech.Voice;
+import dev.metastudio.emulator.media.speech.VoiceSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The streaming engine against real parts: HLS segments decoded back, an RTMP push received by a real server (the
+ * ffmpeg program in listen mode), a server that dies and comes back, and PLAY_NOW measured in stream time (frames).
+ */
+class LiveStreamTest {
+
+    private static final Voice VOICE = Voice.of("EN", Sex.FEMALE);
+
+    @TempDir
+    Path dir;
+
+    private static RenderSpec stage(String text) {
+        return new RenderSpec(LayoutOrientation.LANDSCAPE, 320, 180, VideoCodec.H264, 800, ClipMode.RESIZE, 0, 0,
+                SubtitleStyle.defaults(), null, List.of(new Scene(new SpeechSource.Text(text, VOICE,
+                VoiceSettings.DEFAULT), List.of(new Background.Color("#204060")),
+                List.of(new Layer.Human(new LayerBox(0, 0, 0, 0, 1), "anna", null)))));
+    }
+
+    @Test
+    void oneEncodingGoesToAnRtmpServerAndToHlsSegments() throws Exception {
+        int port = RtmpListener.freePort();
+        List<LinkState> states = new CopyOnWriteArrayList<>();
+        List<String> details = new CopyOnWriteArrayList<>();
+        Path hls = dir.resolve("hls");
+        try (RtmpListener server = RtmpListener.start(port, dir.resolve("received.flv"))) {
+            StreamSink sink = new StreamSink(new StreamSink.Targets(RtmpListener.url(port), hls, 2, 0, null,
+                    (state, detail) -> {
+                        states.add(state);
+                        details.add(state + ": " + detail);
+                    }, Duration.ofSeconds(20)));
+            LiveComposition live = LiveComposition.start(stage("Hello from the live stream."), sink,
+                    new LiveComposition.Options(true, 75, null), null);
+            assertThat(live.await(60_000)).as("75 frames of stream end by themselves").isTrue();
+            LiveComposition.Stats stats = live.stop();
+            assertThat(stats.frames()).isEqualTo(75);
+            assertThat(stats.written() + stats.dropped()).isEqualTo(75);
+
+            assertThat(server.awaitExit(30)).as("listener log: %s", server.log()).isZero();
+            MediaInfo received = MediaProbe.probe(server.output());
+            assertThat(received.video().codec()).isEqualTo("h264");
+            assertThat(received.audio().codec()).isEqualTo("aac");
+            assertThat(received.video().width()).isEqualTo(320);
+            assertThat(received.durationSeconds()).as("3 s of stream").isCloseTo(3.0, within(0.25));
+            assertThat(states).as("link states %s", details).startsWith(LinkState.CONNECTED).endsWith(LinkState.CLOSED)
+                    .doesNotContain(LinkState.RECONNECTING, LinkState.FAILED);
+
+            Path playlist = hls.resolve(HlsOutput.PLAYLIST);
+            String m3u8 = Files.readString(playlist);
+            assertThat(m3u8).startsWith("#EXTM3U").contains("#EXT-X-TARGETDURATION:").contains("segment00000.ts")
+                    .contains("#EXT-X-ENDLIST");
+            MediaInfo info = MediaProbe.probe(playlist);
+            assertThat(info.video().codec()).isEqualTo("h264");
+            assertThat(info.audio().codec()).isEqualTo("aac");
+            assertThat(info.durationSeconds()).isCloseTo(3.0, within(0.25));
+            List<Path> segments;
+            try (Stream<Path> s = Files.list(hls)) {
+                segments = s.filter(p -> p.toString().endsWith(".ts")).sorted().toList();
+            }
+            assertThat(segments).hasSizeGreaterThanOrEqualTo(2);
+            int decoded = 0;
+            for (Path segment : segments) {
+                assertThat(m3u8).contains(segment.getFileName().toString());
+                decoded += MediaTestSupport.frames(segment).size();
+            }
+            assertThat(decoded).as("every encoded picture decodes from the segments").isEqualTo(stats.written());
+        }
+    }
+
+    @Test
+    void thePushReconnectsWhenTheServerDiesAndComesBack() throws Exception {
+        int port = RtmpListener.freePort();
+        List<LinkState> states = new CopyOnWriteArrayList<>();
+        List<String> details = new CopyOnWriteArrayList<>();
+        RtmpOutput.Retry retry = new RtmpOutput.Retry(Duration.ofMillis(100), Duration.ofMillis(500), 0,
+                Duration.ofSeconds(3));
+        try (RtmpListener first = RtmpListener.start(port, dir.resolve("first.flv"))) {
+            StreamSink sink = new StreamSink(new StreamSink.Targets(RtmpListener.url(port), null, 2, 0, retry,
+                    (state, detail) -> {
+                        states.add(state);
+                        details.add(state + ": " + detail);
+                    }, Duration.ofSeconds(20)));
+            LiveComposition live = LiveComposition.start(stage(""), sink, new LiveComposition.Options(true, 0, null),
+                    null);
+            try {
+                waitFor(() -> live.stats().frames() >= 40, "a second and a half of stream");
+                first.kill();
+                waitFor(() -> states.contains(LinkState.RECONNECTING), "the push to notice the server is gone "
+                        + details);
+                try (RtmpListener second = RtmpListener.start(port, dir.resolve("second.flv"))) {
+                    waitFor(() -> states.stream().filter(s -> s == LinkState.CONNECTED).count() == 2,
+                            "the push to reconnect");
+                    long at = live.stats().frames();
+                    waitFor(() -> live.stats().frames() >= at + 50, "two more seconds of stream");
+                    live.stop();
+                    assertThat(second.awaitExit(30)).as("listener log: %s", second.log()).isZero();
+                    MediaInfo received = MediaProbe.probe(second.output());
+                    assertThat(received.video().codec()).isEqualTo("h264");
+                    assertThat(received.audio().codec()).isEqualTo("aac");
+                    assertThat(received.durationSeconds()).as("what was pushed after reconnecting")
+                            .isGreaterThan(1.5);
+                }
+            } finally {
+                live.close();
+            }
+        }
+        assertThat(states).as("link states %s", details).containsSubsequence(LinkState.CONNECTED, LinkState.RECONNECTING, LinkState.CONNECTED,
+                LinkState.CLOSED).doesNotContain(LinkState.FAILED);
+    }
+
+    @Test
+    void playNowCutsInWithinASecondOfStreamTime() throws Exception {
+        List<long[]> started = new CopyOnWriteArrayList<>();
+        List<long[]> ended = new CopyOnWriteArrayList<>();
+        LiveComposition.Events events = new LiveComposition.Events() {
+            @Override
+            public void started(long utterance, long frame, long requestedAt) {
+                started.add(new long[]{utterance, frame, requestedAt});
+            }
+
+            @Override
+            public void ended(long utterance, long frame, boolean interrupted) {
+                ended.add(new long[]{utterance, frame, interrupted ? 1 : 0});
+            }
+        };
+        StreamSink sink = new StreamSink(new StreamSink.Targets(null, dir.resolve("hls"), 2, 0, null, null, null));
+        String lecture = "This is the first sentence of a long talk. Here comes a second sentence, which goes on. "
+                + "A third one follows it. And a fourth sentence closes the paragraph.";
+        // Flite's voice (English, male): PLAY_NOW's new speech starts when its first sentence is spoken, and Flite
+        // speaks in milliseconds where Festival's HTS voice first spends a second loading itself.
+        RenderSpec spec = new RenderSpec(LayoutOrientation.LANDSCAPE, 320, 180, VideoCodec.H264, 800, ClipMode.RESIZE,
+                0, 0, SubtitleStyle.defaults(), null, List.of(new Scene(new SpeechSource.Text(lecture,
+                Voice.of("EN", Sex.MALE), VoiceSettings.DEFAULT), List.of(new Background.Color("#204060")),
+                List.of(new Layer.Human(new LayerBox(0, 0, 0, 0, 1), "kenji", null)))));
+        LiveComposition live = LiveComposition.start(spec, sink, new LiveComposition.Options(true, 0, null), events);
+        try {
+            waitFor(() -> !started.isEmpty(), "the lecture to start");
+            long lectureStart = started.get(0)[1];
+            waitFor(() -> live.stats().frames() >= lectureStart + 25, "a second of the lecture");
+            long news = live.say("Breaking news.", SpeechPlacement.PLAY_NOW);
+            waitFor(() -> started.size() == 2, "the news to start");
+            long cutFrame = ended.stream().filter(e -> e[0] == 1).findFirst().orElseThrow()[1];
+            long[] newsStart = started.get(1);
+            assertThat(newsStart[0]).isEqualTo(news);
+            assertThat(ended.get(0)).as("the lecture was cut off, not finished").containsExactly(1, cutFrame, 1);
+            // Stream time from the call (parsing and routing the text included) to the lecture's silence.
+            assertThat(cutFrame - newsStart[2]).as("frames from PLAY_NOW to the lecture's silence").isBetween(0L, 24L)
+                    .isLessThanOrEqualTo(newsStart[1] - newsStart[2]);
+            assertThat(newsStart[1] - newsStart[2]).as("frames from PLAY_NOW to the news").isBetween(0L, 24L);
+            // Queued speech after it: APPEND plays after the news; INSERT goes before the appended one.
+            long appended = live.say("Appended.", SpeechPlacement.APPEND);
+            long inserted = live.say("Inserted.", SpeechPlacement.INSERT);
+            waitFor(() -> started.size() == 4, "the queued speech to play");
+            assertThat(started.stream().map(s -> s[0]).toList()).containsExactly(1L, news, inserted, appended);
+            waitFor(() -> !live.stats().speaking(), "the queue to run dry");
+            LiveComposition.Stats stats = live.stop();
+            assertThat(stats.written() + stats.dropped()).isEqualTo(stats.frames());
+        } finally {
+            live.close();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        // Generous: this waits for real parts on a shared machine; nothing here asserts their speed.
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
