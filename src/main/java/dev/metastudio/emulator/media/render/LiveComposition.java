@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * first sentence is synthesized; with nothing to say the presenter idles (breathes, blinks, mouth closed). With
  * real-time pacing frame n goes out at t0 + n * 40 ms; a frame whose time has passed by more than two frames is
  * dropped (its picture is not encoded, its sound is: the sound never breaks) so the stream catches up with the clock.
- * Stream time is the frame number: all events are reported in frames.
+ * Without pacing it runs as fast as it can and waits for speech still being synthesized instead of filling the wait
+ * with silence. Stream time is the frame number: all events are reported in frames.
  *
  * <p>This is what a live job drives: {@link #start}, {@link #say} (APPEND, INSERT, PLAY_NOW), {@link #stats},
  * {@link #stop}.
@@ -101,7 +102,7 @@ public final class LiveComposition implements AutoCloseable {
         try {
             if (spec.scenes().get(0).speech() instanceof SpeechSource.Text t && t.text() != null
                     && !t.text().isBlank()) {
-                live.speech.enqueue(t.text(), t.voice(), live.defaultSettings, SpeechPlacement.APPEND, 0);
+                live.speech.enqueue(t.text(), t.voice(), live.defaultSettings, SpeechPlacement.APPEND, () -> 0);
             }
             sink.open(spec.width() & ~1, spec.height() & ~1, spec.bitrateKbps());
         } catch (MediaException | RuntimeException e) {
@@ -129,7 +130,7 @@ public final class LiveComposition implements AutoCloseable {
         if (stopping) {
             throw new MediaException(Reason.INVALID_INPUT, "the stream has stopped");
         }
-        return speech.enqueue(text, voice, settings, placement, frames.get());
+        return speech.enqueue(text, voice, settings, placement, frames::get);
     }
 
     public Stats stats() {
@@ -249,7 +250,8 @@ public final class LiveComposition implements AutoCloseable {
                 current = null;
             }
             if (current == null) {
-                SpeechQueue.Step step = speech.nextSentence();
+                // Held to the clock, a sentence not spoken yet is silence; otherwise the stream waits for it.
+                SpeechQueue.Step step = speech.nextSentence(!options.realTime(), () -> stopping);
                 step.ended().forEach(id -> events.ended(id, n, false));
                 if (step.sentence() != null) {
                     current = step.sentence();

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -76,13 +78,14 @@ final class SpeechQueue implements AutoCloseable {
     }
 
     /** Parses and routes the text now (bad SSML fails here, to the caller) and queues it; returns its id. */
-    long enqueue(String text, Voice voice, VoiceSettings settings, SpeechPlacement placement, long atFrame)
+    long enqueue(String text, Voice voice, VoiceSettings settings, SpeechPlacement placement, LongSupplier frame)
             throws MediaException {
         SpeechSynthesizer.Sentences sentences = synthesizer.sentences(text, voice,
                 settings == null ? VoiceSettings.DEFAULT : settings);
-        Utterance u = new Utterance(ids.incrementAndGet(), sentences, atFrame);
         lock.lock();
         try {
+            // Stream time of the request: when it joins the queue (after parsing), which is when it can take effect.
+            Utterance u = new Utterance(ids.incrementAndGet(), sentences, frame.getAsLong());
             switch (placement) {
                 case APPEND -> order.addLast(u);
                 case INSERT -> order.addFirst(u);
@@ -92,10 +95,10 @@ final class SpeechQueue implements AutoCloseable {
                 }
             }
             work.signalAll();
+            return u.id;
         } finally {
             lock.unlock();
         }
-        return u.id;
     }
 
     /** What the composing thread learns at a frame boundary. */
@@ -108,6 +111,15 @@ final class SpeechQueue implements AutoCloseable {
      * while speech is still being synthesized, false when there is nothing to say: the presenter idles).
      */
     Step nextSentence() {
+        return nextSentence(false, () -> false);
+    }
+
+    /**
+     * As {@link #nextSentence()}; with {@code block} it waits while speech is being synthesized instead of returning
+     * {@code waiting} (a composition not held to the clock need not fill the wait with silence), until
+     * {@code stop} says so.
+     */
+    Step nextSentence(boolean block, BooleanSupplier stop) {
         List<Long> ended = new ArrayList<>();
         List<Long> interrupted = new ArrayList<>();
         lock.lock();
@@ -131,7 +143,15 @@ final class SpeechQueue implements AutoCloseable {
                     playing = null;
                     continue;
                 }
-                return new Step(null, ended, interrupted, true);
+                if (!block || interrupt || stop.getAsBoolean() || closed) {
+                    return new Step(null, ended, interrupted, true);
+                }
+                try {
+                    work.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Step(null, ended, interrupted, true);
+                }
             }
         } finally {
             lock.unlock();

@@ -132,6 +132,11 @@ class LiveStreamTest {
                 LinkState.CLOSED).doesNotContain(LinkState.FAILED);
     }
 
+    /**
+     * Not held to the clock, the composition waits for speech that is still being synthesized instead of filling the
+     * wait with silence, so stream time here does not depend on how fast this machine synthesizes: what is measured
+     * is the queue's own delay, in frames.
+     */
     @Test
     void playNowCutsInWithinASecondOfStreamTime() throws Exception {
         List<long[]> started = new CopyOnWriteArrayList<>();
@@ -149,36 +154,36 @@ class LiveStreamTest {
         };
         StreamSink sink = new StreamSink(new StreamSink.Targets(null, dir.resolve("hls"), 2, 0, null, null, null));
         String lecture = "This is the first sentence of a long talk. Here comes a second sentence, which goes on. "
-                + "A third one follows it. And a fourth sentence closes the paragraph.";
-        // Flite's voice (English, male): PLAY_NOW's new speech starts when its first sentence is spoken, and Flite
-        // speaks in milliseconds where Festival's HTS voice first spends a second loading itself.
+                + "A third one follows it. A fourth sentence is next. The fifth one is short. And a sixth sentence "
+                + "closes the paragraph.";
         RenderSpec spec = new RenderSpec(LayoutOrientation.LANDSCAPE, 320, 180, VideoCodec.H264, 800, ClipMode.RESIZE,
                 0, 0, SubtitleStyle.defaults(), null, List.of(new Scene(new SpeechSource.Text(lecture,
                 Voice.of("EN", Sex.MALE), VoiceSettings.DEFAULT), List.of(new Background.Color("#204060")),
                 List.of(new Layer.Human(new LayerBox(0, 0, 0, 0, 1), "kenji", null)))));
-        LiveComposition live = LiveComposition.start(spec, sink, new LiveComposition.Options(true, 0, null), events);
+        LiveComposition live = LiveComposition.start(spec, sink, new LiveComposition.Options(false, 0, null), events);
         try {
             waitFor(() -> !started.isEmpty(), "the lecture to start");
-            long lectureStart = started.get(0)[1];
-            waitFor(() -> live.stats().frames() >= lectureStart + 25, "a second of the lecture");
-            long news = live.say("Breaking news.", SpeechPlacement.PLAY_NOW);
-            waitFor(() -> started.size() == 2, "the news to start");
-            long cutFrame = ended.stream().filter(e -> e[0] == 1).findFirst().orElseThrow()[1];
-            long[] newsStart = started.get(1);
-            assertThat(newsStart[0]).isEqualTo(news);
-            assertThat(ended.get(0)).as("the lecture was cut off, not finished").containsExactly(1, cutFrame, 1);
-            // Stream time from the call (parsing and routing the text included) to the lecture's silence.
-            assertThat(cutFrame - newsStart[2]).as("frames from PLAY_NOW to the lecture's silence").isBetween(0L, 24L)
-                    .isLessThanOrEqualTo(newsStart[1] - newsStart[2]);
-            assertThat(newsStart[1] - newsStart[2]).as("frames from PLAY_NOW to the news").isBetween(0L, 24L);
-            // Queued speech after it: APPEND plays after the news; INSERT goes before the appended one.
+            assertThat(started.get(0)).as("the stream waited for the first sentence").containsExactly(1, 0, 0);
+            waitFor(() -> live.stats().frames() >= 25, "a second of the lecture");
+            // Queued while the lecture plays: APPEND goes last, INSERT right after what is playing.
             long appended = live.say("Appended.", SpeechPlacement.APPEND);
             long inserted = live.say("Inserted.", SpeechPlacement.INSERT);
+            long news = live.say("Breaking news.", SpeechPlacement.PLAY_NOW);
+            waitFor(() -> started.size() == 2, "the news to start");
+            long[] cut = ended.get(0);
+            long[] newsStart = started.get(1);
+            assertThat(newsStart[0]).isEqualTo(news);
+            assertThat(cut[0]).isEqualTo(1);
+            assertThat(cut[2]).as("the lecture was cut off, not finished").isEqualTo(1);
+            assertThat(cut[1] - newsStart[2]).as("frames from PLAY_NOW to the lecture's silence").isBetween(0L, 1L);
+            assertThat(newsStart[1] - newsStart[2]).as("frames from PLAY_NOW to the news").isBetween(0L, 24L);
             waitFor(() -> started.size() == 4, "the queued speech to play");
             assertThat(started.stream().map(s -> s[0]).toList()).containsExactly(1L, news, inserted, appended);
             waitFor(() -> !live.stats().speaking(), "the queue to run dry");
+            assertThat(ended.stream().filter(e -> e[0] != 1).allMatch(e -> e[2] == 0)).isTrue();
             LiveComposition.Stats stats = live.stop();
-            assertThat(stats.written() + stats.dropped()).isEqualTo(stats.frames());
+            assertThat(stats.written()).isEqualTo(stats.frames());
+            assertThat(stats.dropped()).as("nothing is dropped without a clock").isZero();
         } finally {
             live.close();
         }
