@@ -167,12 +167,14 @@ public final class RenderBench {
         }
         Path out = dir.resolve("encode-only." + result.codec().extension());
         long start = System.nanoTime();
-        try (VideoEncoder encoder = VideoEncoder.open(out, result.codec(), w, h, spec.bitrateKbps(),
-                EncoderPreference.SOFTWARE)) {
+        // The renderer's own sink, so encode-only encodes exactly as the render does (MP4 through the packet
+        // encoder with its bitrate floor, WebM through the recorder).
+        try (FileSink sink = new FileSink(out, result.codec(), EncoderPreference.SOFTWARE, dir)) {
+            sink.open(w, h, spec.bitrateKbps());
             for (int i = 0; i < frames; i++) {
-                encoder.encode(pictures.get(i), sound[i]);
+                sink.frame(i, pictures.get(i), sound[i]);
             }
-            encoder.finish();
+            sink.finish();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "  %s encode-only: %d frames in %.2f s%n", result.codec(), frames, seconds);

@@ -21,12 +21,20 @@ final class BitrateFloor {
 
     /** Called once per encoded picture with its size; returns the filler bytes to append to it (0: none). */
     int afterPicture(int pictureBytes) {
-        owed += bytesPerFrame - pictureBytes;
+        return afterPicture(pictureBytes, 1);
+    }
+
+    /**
+     * As {@link #afterPicture(int)} for a picture that stands for {@code frames} frames of stream time (the pictures
+     * before it were skipped): the floor is a bitrate over time, not per picture.
+     */
+    int afterPicture(int pictureBytes, long frames) {
+        owed += bytesPerFrame * Math.max(1, frames) - pictureBytes;
         // A filler NAL costs 6 bytes of framing; below that it is not worth one.
         if (owed < 16) {
             return 0;
         }
-        int filler = (int) Math.min(owed, bytesPerFrame * MAX_FRAMES_PER_FILLER);
+        int filler = (int) Math.min(owed, bytesPerFrame * Math.max(MAX_FRAMES_PER_FILLER, frames));
         owed -= filler;
         return filler;
     }

@@ -42,6 +42,8 @@ public final class H264AacEncoder implements AutoCloseable {
     private int pendingCount;
     private long audioPts;
     private long lastPts = -1;
+    private long lastKey;
+    private long lastPaddedPts = -1;
     private long videoBytes;
     private long pictures;
 
@@ -181,9 +183,9 @@ public final class H264AacEncoder implements AutoCloseable {
         return encoderName;
     }
 
-    /** Average video bitrate so far (bits per second of pictures encoded), filler included. */
+    /** Average video bitrate so far over stream time (bits per second), filler included. */
     public long videoBitrate() {
-        return pictures == 0 ? 0 : videoBytes * 8 * Pcm.FPS / pictures;
+        return lastPaddedPts <= 0 ? 0 : videoBytes * 8 * Pcm.FPS / (lastPaddedPts + 1);
     }
 
     /**
@@ -202,11 +204,15 @@ public final class H264AacEncoder implements AutoCloseable {
             copyPlane(source, 1, width * height, width / 2, height / 2);
             copyPlane(source, 2, width * height + (width / 2) * (height / 2), width / 2, height / 2);
             picture.pts(frameNumber);
-            boolean key = false;
+            // Key frames every two seconds of stream time, also when pictures were skipped (HLS cuts there).
+            boolean key = frameNumber - lastKey >= 2L * Pcm.FPS;
             for (PacketOutput o : outputs) {
                 key |= o.wantsKeyFrame();
             }
             picture.pict_type(key ? avutil.AV_PICTURE_TYPE_I : avutil.AV_PICTURE_TYPE_NONE);
+            if (key) {
+                lastKey = frameNumber;
+            }
             send(video, picture, true);
         }
         int frameSize = audio.frame_size();
@@ -267,7 +273,10 @@ public final class H264AacEncoder implements AutoCloseable {
     }
 
     private void pad() throws MediaException {
-        int filler = floor.afterPicture(packet.size());
+        long pts = packet.pts();
+        long frames = lastPaddedPts < 0 || pts == avutil.AV_NOPTS_VALUE ? 1 : pts - lastPaddedPts;
+        lastPaddedPts = pts;
+        int filler = floor.afterPicture(packet.size(), frames);
         if (filler > 0) {
             int at = packet.size();
             check(avcodec.av_grow_packet(packet, filler), "cannot grow a packet");

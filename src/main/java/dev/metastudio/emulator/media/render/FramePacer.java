@@ -28,7 +28,7 @@ final class FramePacer {
 
     private final LongSupplier clock;
     private final Sleeper sleeper;
-    private long start = Long.MIN_VALUE;
+    private volatile long start = Long.MIN_VALUE;
 
     FramePacer(LongSupplier clock, Sleeper sleeper) {
         this.clock = clock;
@@ -56,6 +56,11 @@ final class FramePacer {
             sleeper.sleepUntil(due, clock);
         }
         return Math.max(0, clock.getAsLong() - due);
+    }
+
+    /** Wall-clock nanoseconds since frame 0 was due (0 before it). */
+    long elapsedNanos() {
+        return start == Long.MIN_VALUE ? 0 : clock.getAsLong() - start;
     }
 
     /** Frames the clock says should have been produced since t0 (for the drift figure). */

@@ -61,8 +61,10 @@ public final class LiveComposition implements AutoCloseable {
      * @param driftFrames frames the clock expects minus frames made (real time only; 0 otherwise)
      * @param link       the RTMP push's state, null without one
      * @param speaking   whether speech is playing or waiting to be played
+     * @param clockSeconds wall-clock seconds since frame 0 was due (real time only; 0 otherwise)
      */
-    public record Stats(long frames, long written, long dropped, long driftFrames, LinkState link, boolean speaking) {
+    public record Stats(long frames, long written, long dropped, long driftFrames, LinkState link, boolean speaking,
+                        double clockSeconds) {
     }
 
     private final RenderSpec spec;
@@ -137,7 +139,8 @@ public final class LiveComposition implements AutoCloseable {
         long made = frames.get();
         long drift = options.realTime() ? pacer.framesDue() - made : 0;
         LinkState link = sink instanceof StreamSink s ? s.linkState() : null;
-        return new Stats(made, written.get(), dropped.get(), drift, link, speech.pending() > 0);
+        double clock = options.realTime() ? pacer.elapsedNanos() / 1e9 : 0;
+        return new Stats(made, written.get(), dropped.get(), drift, link, speech.pending() > 0, clock);
     }
 
     /** Waits (at most {@code millis}) for the composition to end by itself ({@code stopAfter}); true if it did. */

@@ -20,6 +20,13 @@ class BitrateFloorTest {
     }
 
     @Test
+    void aPictureAfterSkippedOnesPaysForTheirStreamTimeToo() {
+        BitrateFloor floor = new BitrateFloor(2_000_000, 25);
+        assertThat(floor.afterPicture(1000, 3)).as("three frames of stream time, 30000 bytes owed")
+                .isEqualTo(29_000);
+    }
+
+    @Test
     void fillerIsAWellFormedNalUnit() {
         byte[] b = new byte[10];
         BitrateFloor.writeFiller(b, 0, 10);
