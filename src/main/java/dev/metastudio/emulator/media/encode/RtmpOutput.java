@@ -122,6 +122,7 @@ public final class RtmpOutput implements PacketOutput {
     }
 
     private void run() {
+        listener.changed(LinkState.CONNECTING, url);
         try {
             connectAndPush();
         } finally {
