@@ -61,8 +61,13 @@ public final class RenderBench {
                         Runtime.getRuntime().maxMemory() >> 20);
                 print("render-bench 10min", ten);
             }
-            print("render-bench 720p", run(work, "720p-h264", 1280, 720, VideoCodec.H264, 20, background, logo, true));
-            print("render-bench vp8-1080p", run(work, "1080p-vp8", 1920, 1080, VideoCodec.VP8, 20, background, logo, true));
+            // --quick: only the headline figure (1080p H.264), for before/after runs on a busy machine.
+            if (!List.of(args).contains("--quick")) {
+                print("render-bench 720p", run(work, "720p-h264", 1280, 720, VideoCodec.H264, 20, background, logo,
+                        true));
+                print("render-bench vp8-1080p", run(work, "1080p-vp8", 1920, 1080, VideoCodec.VP8, 20, background,
+                        logo, true));
+            }
             print("render-bench", run(work, "1080p-h264", 1920, 1080, VideoCodec.H264, 20, background, logo, true));
         } finally {
             try (Stream<Path> s = Files.walk(work)) {

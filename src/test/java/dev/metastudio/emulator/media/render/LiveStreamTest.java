@@ -132,6 +132,28 @@ class LiveStreamTest {
                 LinkState.CLOSED).doesNotContain(LinkState.FAILED);
     }
 
+    /** The same composition that makes video files plays a whole script out to a stream sink. */
+    @Test
+    void aScriptRendersIntoAStreamSinkToo() throws Exception {
+        Path speech = MediaTestSupport.wav(dir, "speech", 2.4, i -> MediaTestSupport.vowel(i, 0.3));
+        RenderSpec spec = new RenderSpec(LayoutOrientation.LANDSCAPE, 320, 180, VideoCodec.H264, 800, ClipMode.RESIZE,
+                0, 0, null, null, List.of(Specs.audio(speech, Specs.color("#808080"),
+                new Layer.Human(new LayerBox(0, 0, 0, 0, 1), "mei", null))));
+        Path hls = dir.resolve("script-hls");
+        int frames = VideoRenderer.render(spec, new StreamSink(new StreamSink.Targets(null, hls, 2, 0, null, null,
+                null)), RenderListener.NONE, RenderOptions.defaults());
+        assertThat(frames).isEqualTo(60);
+        MediaInfo info = MediaProbe.probe(hls.resolve(HlsOutput.PLAYLIST));
+        assertThat(info.durationSeconds()).isCloseTo(2.4, within(0.1));
+        int decoded = 0;
+        try (Stream<Path> s = Files.list(hls)) {
+            for (Path segment : s.filter(p -> p.toString().endsWith(".ts")).toList()) {
+                decoded += MediaTestSupport.frames(segment).size();
+            }
+        }
+        assertThat(decoded).isEqualTo(60);
+    }
+
     /**
      * Not held to the clock, the composition waits for speech that is still being synthesized instead of filling the
      * wait with silence, so stream time here does not depend on how fast this machine synthesizes: what is measured
