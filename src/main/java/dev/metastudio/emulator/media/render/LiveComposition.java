@@ -13,6 +13,9 @@ import dev.metastudio.emulator.media.speech.VoiceSettings;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -76,6 +79,8 @@ public final class LiveComposition implements AutoCloseable {
     private final VoiceSettings defaultSettings;
     private final FramePacer pacer = FramePacer.wallClock();
     private final AtomicLong frames = new AtomicLong();
+    /** Frames composed (a few ahead of {@link #frames}): the stream time at which new speech takes effect. */
+    private final AtomicLong composed = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean stopping;
@@ -132,7 +137,7 @@ public final class LiveComposition implements AutoCloseable {
         if (stopping) {
             throw new MediaException(Reason.INVALID_INPUT, "the stream has stopped");
         }
-        return speech.enqueue(text, voice, settings, placement, frames::get);
+        return speech.enqueue(text, voice, settings, placement, composed::get);
     }
 
     public Stats stats() {
@@ -177,49 +182,64 @@ public final class LiveComposition implements AutoCloseable {
         }
     }
 
+    /** A composed frame on its way to the sink; {@code number} -1 marks the end. */
+    private record Slot(ByteBuffer yuv, short[] audio, long[] number) {
+    }
+
+    /** Frames composed ahead of the output at most: PLAY_NOW and new speech take effect this much later. */
+    private static final int AHEAD = 3;
+
+    /**
+     * Composes on this thread while a second one paces and encodes ({@link #output}), so composing and encoding use
+     * two cores. The composer runs at most {@link #AHEAD} frames ahead of the output.
+     */
     private void run() {
         int width = spec.width() & ~1;
         int height = spec.height() & ~1;
         FrameCompositor compositor = new FrameCompositor(width, height);
-        ByteBuffer yuv = ByteBuffer.allocateDirect(width * height * 3 / 2);
-        short[] sound = new short[Pcm.SAMPLES_PER_FRAME];
+        BlockingQueue<Slot> free = new ArrayBlockingQueue<>(AHEAD);
+        BlockingQueue<Slot> ready = new ArrayBlockingQueue<>(AHEAD + 1);
+        for (int i = 0; i < AHEAD; i++) {
+            free.add(new Slot(ByteBuffer.allocateDirect(width * height * 3 / 2), new short[Pcm.SAMPLES_PER_FRAME],
+                    new long[1]));
+        }
+        Thread out = new Thread(() -> output(free, ready), "live-encoder");
+        out.setDaemon(true);
         Player player = new Player();
-        boolean finished = false;
-        try (sink; speech;
+        // The sink is closed last, in finally, once the output thread (its only user) has ended.
+        try (speech;
              SceneStage stage = SceneStage.build(spec, spec.scenes().get(0), Viewport.of(spec, width, height), width,
                      height, 0);
              AudioMixer.Music music = spec.music() == null ? null
                      : new AudioMixer.Music(spec.music().file(), spec.music().volume())) {
+            out.start();
             stage.attachSentence(new Viseme[0], 0, List.of());
             compositor.setScene(stage.base(), stage.stack(), 1);
             double[] mix = new double[Pcm.SAMPLES_PER_FRAME];
             short[] scratch = new short[Pcm.SAMPLES_PER_FRAME];
-            for (long n = 0; !stopping && (options.stopAfter() <= 0 || n < options.stopAfter()); n++) {
+            for (long n = 0; !stopping && !outputBroken && (options.stopAfter() <= 0 || n < options.stopAfter());
+                 n++) {
+                Slot slot = take(free);
+                if (slot == null) {
+                    break;
+                }
                 player.advance(n, stage);
                 player.fill(mix);
                 if (music != null) {
                     music.addTo(mix, scratch);
                 }
+                short[] sound = slot.audio();
                 for (int i = 0; i < sound.length; i++) {
                     sound[i] = Pcm.softClip(mix[i]);
                 }
-                boolean drop = false;
-                if (options.realTime()) {
-                    drop = pacer.awaitFrame(n) > DROP_AFTER_NANOS;
-                }
-                if (drop) {
-                    sink.frame(n, null, sound);
-                    dropped.incrementAndGet();
-                } else {
-                    compositor.render((int) n);
-                    compositor.copyYuv(yuv);
-                    sink.frame(n, yuv, sound);
-                    written.incrementAndGet();
-                }
-                frames.set(n + 1);
+                compositor.render((int) n);
+                compositor.copyYuv(slot.yuv());
+                slot.number()[0] = n;
+                ready.put(slot);
+                composed.set(n + 1);
             }
-            sink.finish();
-            finished = true;
+            ready.put(new Slot(null, null, new long[]{-1}));
+            out.join();
         } catch (MediaException e) {
             failure = e;
         } catch (InterruptedException e) {
@@ -229,12 +249,73 @@ public final class LiveComposition implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             failure = new MediaException(Reason.INTERNAL, "live composition failed: " + e, e);
         } finally {
+            if (out.isAlive()) {
+                outputBroken = true;
+                out.interrupt();
+                try {
+                    out.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            sink.close();
             compositor.dispose();
-            if (!finished && failure == null && !stopping) {
-                failure = new MediaException(Reason.INTERNAL, "live composition ended early");
+            if (failure == null && outputFailure != null) {
+                failure = outputFailure;
             }
         }
     }
+
+    /** A free slot, or null once the output has failed. */
+    private Slot take(BlockingQueue<Slot> free) throws InterruptedException {
+        Slot slot;
+        while ((slot = free.poll(100, TimeUnit.MILLISECONDS)) == null) {
+            if (outputBroken || stopping) {
+                return null;
+            }
+        }
+        return slot;
+    }
+
+    /**
+     * The output thread: waits for each frame's time (real time), drops the picture of a frame found more than two
+     * frames late, hands the frame to the sink, and finishes the sink after the last one.
+     */
+    private void output(BlockingQueue<Slot> free, BlockingQueue<Slot> ready) {
+        try {
+            while (true) {
+                Slot slot = ready.take();
+                long n = slot.number()[0];
+                if (n < 0) {
+                    break;
+                }
+                boolean drop = options.realTime() && pacer.awaitFrame(n) > DROP_AFTER_NANOS;
+                if (drop) {
+                    sink.frame(n, null, slot.audio());
+                    dropped.incrementAndGet();
+                } else {
+                    sink.frame(n, slot.yuv(), slot.audio());
+                    written.incrementAndGet();
+                }
+                frames.set(n + 1);
+                free.put(slot);
+            }
+            sink.finish();
+        } catch (MediaException e) {
+            outputFailure = e;
+        } catch (InterruptedException e) {
+            if (!stopping) {
+                outputFailure = new MediaException(Reason.CANCELLED, "interrupted", e);
+            }
+        } catch (RuntimeException | OutOfMemoryError e) {
+            outputFailure = new MediaException(Reason.INTERNAL, "live output failed: " + e, e);
+        } finally {
+            outputBroken = true;
+        }
+    }
+
+    private volatile boolean outputBroken;
+    private volatile MediaException outputFailure;
 
     /** The composing thread's view of the speech: the sentence playing, and where in it. */
     private final class Player {
