@@ -64,6 +64,7 @@ final class SpeechQueue implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
     private Utterance playing;
+    private MediaException unreported;
     private boolean interrupt;
     private boolean closed;
 
@@ -190,18 +191,13 @@ final class SpeechQueue implements AutoCloseable {
         }
     }
 
-    /** The first synthesis failure not yet reported (the utterance is skipped), or null. */
+    /** The last synthesis failure not yet reported (its utterance was skipped from there on), or null. */
     MediaException takeFailure() {
         lock.lock();
         try {
-            for (Utterance u : candidates()) {
-                if (u.failure != null) {
-                    MediaException f = u.failure;
-                    u.failure = null;
-                    return f;
-                }
-            }
-            return null;
+            MediaException f = unreported;
+            unreported = null;
+            return f;
         } finally {
             lock.unlock();
         }
@@ -248,6 +244,7 @@ final class SpeechQueue implements AutoCloseable {
                 u.busy = false;
                 if (failure != null) {
                     u.failure = failure;
+                    unreported = failure;
                     u.synthesized = true;
                 } else if (!u.cancelled) {
                     u.ready.addLast(ready);

@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.media.render;
 
+import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.MediaTestSupport;
 import dev.metastudio.emulator.media.RtmpListener;
 import dev.metastudio.emulator.media.encode.HlsOutput;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -187,6 +189,10 @@ class LiveStreamTest {
             waitFor(() -> !started.isEmpty(), "the lecture to start");
             assertThat(started.get(0)).as("the stream waited for the first sentence").containsExactly(1, 0, 0);
             waitFor(() -> live.stats().frames() >= 25, "a second of the lecture");
+            // Bad SSML is refused to the caller, never spoken, and the stream goes on.
+            assertThatThrownBy(() -> live.say("<speak>Hello", SpeechPlacement.PLAY_NOW))
+                    .isInstanceOfSatisfying(MediaException.class,
+                            e -> assertThat(e.reason()).isEqualTo(MediaException.Reason.BAD_SSML));
             // Queued while the lecture plays: APPEND goes last, INSERT right after what is playing.
             long appended = live.say("Appended.", SpeechPlacement.APPEND);
             long inserted = live.say("Inserted.", SpeechPlacement.INSERT);
