@@ -36,9 +36,9 @@ class StructureTest {
     private static final Map<String, List<String>> API = Map.of(
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
-                    "VoiceBindings", "meta.*"),
-            "script", List.of("Scripts"),
-            "callback", List.of("CallbackConfig", "Callbacks"),
+                    "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews"),
+            "script", List.of("Scripts", "ScriptSeeding"),
+            "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
                     "WorkCommand", "QueueState", "Progression", "ProgressionPolicy", "Advance", "WorkFaults",
                     "WorkerProperties"),
@@ -59,7 +59,8 @@ class StructureTest {
         ALLOWED.put("work", List.of("edge", "config"));
         ALLOWED.put("asset", List.of("edge", "config", "storage", "media"));
         ALLOWED.put("composition", List.of("edge", "config", "asset", "media"));
-        ALLOWED.put("script", List.of("edge", "config", "storage", "asset", "composition"));
+        // tts: a script's scenes get their preview audio (preview_info, L4465) as TTS preview jobs.
+        ALLOWED.put("script", List.of("edge", "config", "storage", "asset", "composition", "tts"));
         ALLOWED.put("video", List.of("edge", "config", "storage", "asset", "composition", "script", "work", "callback",
                 "media"));
         ALLOWED.put("tts", List.of("edge", "config", "storage", "asset", "composition", "work", "media"));

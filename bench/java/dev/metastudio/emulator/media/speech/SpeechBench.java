@@ -1,10 +1,19 @@
 package dev.metastudio.emulator.media.speech;
 
 import dev.metastudio.emulator.media.audio.Pcm;
+import dev.metastudio.emulator.media.avatar.AvatarPose;
+import dev.metastudio.emulator.media.avatar.AvatarRig;
+import dev.metastudio.emulator.media.avatar.Framing;
 import dev.metastudio.emulator.media.lipsync.FrameLoudness;
+import dev.metastudio.emulator.media.lipsync.LipSync;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.lipsync.PhonemeLipSync;
 import dev.metastudio.emulator.media.lipsync.Viseme;
-import dev.metastudio.emulator.media.lipsync.VisemeAnalyzer;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +28,13 @@ import java.util.Map;
  * Synthesis speed of each engine voice (seconds of speech per second of wall time, the whole pipeline: engine,
  * pitch shift, resampling, volume) on a paragraph of about ten seconds, best of three after a warm-up; then lip-sync
  * quality on a benchmark sentence: the share of frames whose shape matches the phone-derived reference (the phone
- * under each frame's centre) and the Pearson correlation of the mouth's opening with the audio envelope (per-frame RMS
- * amplitude), for the phone-driven track and, on the same audio, for the audio-analysis path, and the correlation the
- * phone reference itself has (lips closed on a loud /m/, barely open on a loud /i/: phonetics and loudness part ways).
- * Last line: speech-bench: festival_slt_x=... ... lipsync_match=... lipsync_env_r=... audio_match=... audio_env_r=...
- * reference_env_r=...
+ * under each frame's centre) and the Pearson correlation with the audio envelope (per-frame RMS amplitude) of the
+ * mouth's opening, both as the rig is asked for it (env_r) and as it is painted (painted_r: dark pixels inside the
+ * drawn mouth), for the phone-driven track and, on the same audio, for the audio-analysis path, and the correlation the
+ * phone reference's nominal openings have (lips closed on a loud /m/, barely open on a loud /i/: phonetics and
+ * loudness part ways; the loudness-scaled opening is what brings them together).
+ * Last line: speech-bench: festival_slt_x=... ... lipsync_match=... lipsync_env_r=... lipsync_painted_r=...
+ * audio_match=... audio_env_r=... audio_painted_r=... reference_env_r=...
  */
 public final class SpeechBench {
 
@@ -51,10 +62,12 @@ public final class SpeechBench {
                 new Case("freetts", javaOnly, new Voice("EN", Sex.MALE, 1), ENGLISH),
                 new Case("espeak_cmn", all, new Voice("CN", Sex.FEMALE, 1), CHINESE),
                 new Case("espeak_yue", all, new Voice("YY", Sex.FEMALE, 1), CANTONESE));
+        // "lipsync": only the lip-sync figures (seconds instead of minutes, for tuning the mouth).
+        boolean lipSyncOnly = args.length > 0 && args[0].equals("lipsync");
         Path dir = Files.createTempDirectory("speech-bench-");
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (Case c : cases) {
+            for (Case c : lipSyncOnly ? List.<Case>of() : cases) {
                 SpeechSynthesizer synthesizer = new SpeechSynthesizer(c.engines());
                 Path pcm = dir.resolve(c.key() + ".pcm");
                 SpeechTrack warm = synthesizer.synthesize(c.text(), c.voice(), VoiceSettings.DEFAULT, pcm, () -> false);
@@ -69,8 +82,8 @@ public final class SpeechBench {
                         c.key(), warm.voice(), warm.durationSeconds(), best, x);
                 out.put(c.key() + "_x", String.format(Locale.ROOT, "%.1f", x));
             }
-            double[] phone = new double[2];
-            double[] audio = new double[2];
+            double[] phone = new double[3];
+            double[] audio = new double[3];
             double referenceR = 0;
             int n = 0;
             for (Case c : List.of(cases.get(0), cases.get(2), cases.get(5))) {
@@ -83,15 +96,16 @@ public final class SpeechBench {
                 Viseme[] reference = PhonemeLipSync.reference(t.phones(), frames);
                 double[] envelope = Arrays.stream(FrameLoudness.of(pcm, frames)).map(db -> Math.pow(10, db / 20))
                         .toArray();
-                Viseme[] fromPhones = t.visemes(frames);
-                Viseme[] fromAudio = VisemeAnalyzer.analyze(pcm, frames);
-                double[] p = {match(fromPhones, reference), pearson(opening(fromPhones), envelope)};
-                double[] a = {match(fromAudio, reference), pearson(opening(fromAudio), envelope)};
-                double r = pearson(opening(reference), envelope);
-                System.out.printf(Locale.ROOT, "lip-sync %-36s phones: match %.2f r %.2f | audio analysis: match %.2f"
-                        + " r %.2f | the reference itself: r %.2f%n", t.voice(), p[0], p[1], a[0], a[1], r);
+                MouthTrack fromPhones = t.visemes(frames);
+                MouthTrack fromAudio = LipSync.visemes(pcm, List.of(), frames);
+                double[] p = quality(fromPhones, reference, envelope);
+                double[] a = quality(fromAudio, reference, envelope);
+                double r = pearson(Arrays.stream(reference).mapToDouble(Viseme::opening).toArray(), envelope);
+                System.out.printf(Locale.ROOT, "lip-sync %-36s phones: match %.2f r %.2f painted r %.2f | audio "
+                        + "analysis: match %.2f r %.2f painted r %.2f | the reference itself: r %.2f%n", t.voice(),
+                        p[0], p[1], p[2], a[0], a[1], a[2], r);
                 referenceR += r;
-                for (int k = 0; k < 2; k++) {
+                for (int k = 0; k < 3; k++) {
                     phone[k] += p[k];
                     audio[k] += a[k];
                 }
@@ -99,8 +113,10 @@ public final class SpeechBench {
             }
             out.put("lipsync_match", String.format(Locale.ROOT, "%.2f", phone[0] / n));
             out.put("lipsync_env_r", String.format(Locale.ROOT, "%.2f", phone[1] / n));
+            out.put("lipsync_painted_r", String.format(Locale.ROOT, "%.2f", phone[2] / n));
             out.put("audio_match", String.format(Locale.ROOT, "%.2f", audio[0] / n));
             out.put("audio_env_r", String.format(Locale.ROOT, "%.2f", audio[1] / n));
+            out.put("audio_painted_r", String.format(Locale.ROOT, "%.2f", audio[2] / n));
             out.put("reference_env_r", String.format(Locale.ROOT, "%.2f", referenceR / n));
         } finally {
             try (var files = Files.list(dir)) {
@@ -121,8 +137,41 @@ public final class SpeechBench {
         return same / (double) a.length;
     }
 
-    private static double[] opening(Viseme[] v) {
-        return Arrays.stream(v).mapToDouble(Viseme::opening).toArray();
+    /** Shape match, r of the opening the rig is asked for, r of the opening it paints (dark mouth pixels). */
+    private static double[] quality(MouthTrack mouth, Viseme[] reference, double[] envelope) throws Exception {
+        return new double[]{match(mouth.shapes(), reference), pearson(mouth.openness(), envelope),
+                pearson(paintedOpening(mouth), envelope)};
+    }
+
+    /**
+     * Draws every frame's mouth with a full-size portrait presenter (1080x1920, head at rest) and counts the dark
+     * pixels of the open mouth's inside in the mouth's area, as a viewer sees the opening (the same measure as
+     * LipSyncVideoTest on decoded video).
+     */
+    private static double[] paintedOpening(MouthTrack mouth) throws Exception {
+        AvatarRig rig = AvatarRig.build("anna", Framing.PORTRAIT, new Rectangle(0, 0, 1080, 1920));
+        Rectangle area = rig.mouthArea();
+        BufferedImage img = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_RGB);
+        double[] dark = new double[mouth.frames()];
+        for (int f = 0; f < dark.length; f++) {
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, area.width, area.height);
+            g.translate(-area.x, -area.y);
+            g.setClip(area);
+            rig.draw(g, new AvatarPose(0, 0, 0, AvatarPose.Eyelids.OPEN, mouth.shape(f), mouth.openness(f)));
+            g.dispose();
+            int n = 0;
+            for (int y = 0; y < area.height; y++) {
+                for (int x = 0; x < area.width; x++) {
+                    int p = img.getRGB(x, y);
+                    int luma = (2 * ((p >> 16) & 0xff) + 7 * ((p >> 8) & 0xff) + (p & 0xff)) / 10;
+                    n += luma < 55 ? 1 : 0;
+                }
+            }
+            dark[f] = n;
+        }
+        return dark;
     }
 
     private static double pearson(double[] a, double[] b) {

@@ -50,6 +50,8 @@ public class AssetEntity {
     private Boolean actionEditable;
     private Boolean withActionLibrary;
     private String engineBinding;
+    /** is_need_generate_cover as created (L801); only a VIDEO asset's ingest reads it. */
+    private Boolean generateCover;
     @Convert(converter = ExtraMetaColumn.class)
     private AssetExtraMeta extraMeta;
     @Convert(converter = SharedConfigColumn.class)
@@ -206,6 +208,8 @@ public class AssetEntity {
     public Boolean getWithActionLibrary() { return withActionLibrary; }
     public void setWithActionLibrary(Boolean withActionLibrary) { this.withActionLibrary = withActionLibrary; }
     public String getEngineBinding() { return engineBinding; }
+    public boolean isGenerateCover() { return Boolean.TRUE.equals(generateCover); }
+    public void setGenerateCover(Boolean generateCover) { this.generateCover = generateCover; }
     public void setEngineBinding(String engineBinding) { this.engineBinding = engineBinding; }
     public AssetExtraMeta getExtraMeta() { return extraMeta; }
     public void setExtraMeta(AssetExtraMeta extraMeta) { this.extraMeta = extraMeta; }

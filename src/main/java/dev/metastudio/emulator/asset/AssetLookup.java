@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which assets a project can see (its own, the system library, assets shared with it) and which it may change
- * (only its own). Permanently deleted assets are invisible to everyone.
+ * (only its own). Permanently deleted assets are listed and shown as DELETED records, never used.
  */
 @Component
 public class AssetLookup {
@@ -26,6 +26,19 @@ public class AssetLookup {
 
     public AssetEntity visible(String projectId, String assetId) {
         return findVisible(projectId, assetId).orElseThrow(() -> ApiException.notFound("asset", assetId));
+    }
+
+    /**
+     * What GET /digital-assets/{id} shows: a visible asset, or the caller's own force-deleted record (state DELETED,
+     * no files), since the listing returns those too (L1140) and a listed id must be showable. Nothing may use it.
+     */
+    public AssetEntity shown(String projectId, String assetId) {
+        return findShown(projectId, assetId).orElseThrow(() -> ApiException.notFound("asset", assetId));
+    }
+
+    /** {@link #shown(String, String)} for the summaries, which skip what is not there. */
+    public Optional<AssetEntity> findShown(String projectId, String assetId) {
+        return findVisible(projectId, assetId).or(() -> assets.findByProjectIdAndAssetId(projectId, assetId));
     }
 
     /** The caller's own asset, including a permanently deleted one (for precise errors on restore). */

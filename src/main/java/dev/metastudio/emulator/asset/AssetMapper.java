@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.asset;
 
+import dev.metastudio.emulator.asset.meta.AssetExtraMeta;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.storage.ObjectStore;
 import dev.metastudio.emulator.storage.StorageProperties;
@@ -53,7 +54,10 @@ public class AssetMapper {
                 asset.getAssetState() == AssetState.FAILED ? asset.getFailType() : null,
                 asset.getReason(),
                 List.copyOf(asset.getTags()),
-                asset.getExtraMeta(),
+                asset.getAssetType() == AssetType.HUMAN_MODEL
+                        ? (asset.getExtraMeta() == null ? AssetExtraMeta.empty() : asset.getExtraMeta())
+                                .withHumanModelDefaults()
+                        : asset.getExtraMeta(),
                 properties,
                 fileViews,
                 asset.getAssetOrder(),

@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.storage.ObjectStore;
 import java.util.Arrays;
 import java.util.List;
@@ -27,14 +28,28 @@ public class AssetReferences {
 
     /** The asset, or a 400 naming {@code field} that says what is wrong with it. */
     public AssetEntity usable(String projectId, String assetId, String field, AssetType... types) {
-        return usable(projectId, assetId, field, ApiException::invalid, types);
+        AssetEntity asset = lookup.findVisible(projectId, assetId)
+                .orElseThrow(() -> new ApiException(400, ErrorCodes.INVALID_ASSET_ID, "Invalid asset ID: " + field
+                        + " asset " + assetId + " does not exist"));
+        check(asset, field, AssetReferences::unavailable, AssetReferences::wrongType, types);
+        return asset;
+    }
+
+    /** L16656 MSS.10001010 "Asset unavailable. Use an asset in the ACTIVED status." */
+    private static ApiException unavailable(String field, String problem) {
+        return new ApiException(400, AssetCodes.ASSET_UNAVAILABLE, "Asset unavailable: " + field + " " + problem);
+    }
+
+    /** L16874 MSS.20010155 "Use a correct {ASSET_TYPE} asset." for a reference to an asset of another type. */
+    private static ApiException wrongType(String field, String problem) {
+        return new ApiException(400, ErrorCodes.WRONG_ASSET_TYPE, "Use a correct asset: " + field + " " + problem);
     }
 
     /** Like {@link #usable(String, String, String, AssetType...)} with the caller's own error for a bad reference. */
     public AssetEntity usable(String projectId, String assetId, String field, Refusal refusal, AssetType... types) {
         AssetEntity asset = lookup.findVisible(projectId, assetId)
                 .orElseThrow(() -> refusal.refuse(field, "asset " + assetId + " does not exist"));
-        check(asset, field, refusal, types);
+        check(asset, field, refusal, refusal, types);
         return asset;
     }
 
@@ -49,11 +64,13 @@ public class AssetReferences {
             if (lookup.findVisible(projectId, url).isPresent()) {
                 return usable(projectId, url, field, types);
             }
-            throw ApiException.invalid(field, "must be an asset-library URL of this service or an asset id;"
-                    + " external URLs are only accepted for livestreaming, got '" + url + "'");
+            throw new ApiException(400, ErrorCodes.INVALID_URL, "Invalid URL: " + field + " must be an asset-library"
+                    + " URL of this service or an asset id; external URLs are only accepted for livestreaming, got '"
+                    + url + "'");
         }
         AssetFileEntity file = files.findFirstByObjectKey(key.get())
-                .orElseThrow(() -> ApiException.invalid(field, "no asset file is stored at '" + url + "'"));
+                .orElseThrow(() -> new ApiException(400, ErrorCodes.INVALID_URL, "Invalid URL: " + field
+                        + " names no stored asset file: '" + url + "'"));
         AssetEntity asset = assets.findById(file.getAssetRow()).orElseThrow();
         return usable(projectId, asset.getAssetId(), field, types);
     }
@@ -65,10 +82,11 @@ public class AssetReferences {
                 .findFirst();
     }
 
-    private static void check(AssetEntity asset, String field, Refusal refusal, AssetType... types) {
+    private static void check(AssetEntity asset, String field, Refusal refusal, Refusal typeRefusal,
+                              AssetType... types) {
         List<AssetType> expected = Arrays.asList(types);
         if (!expected.isEmpty() && !expected.contains(asset.getAssetType())) {
-            throw refusal.refuse(field, "asset " + asset.getAssetId() + " is a " + asset.getAssetType() + ", expected "
+            throw typeRefusal.refuse(field, "asset " + asset.getAssetId() + " is a " + asset.getAssetType() + ", expected "
                     + (expected.size() == 1 ? expected.get(0) : "one of " + expected));
         }
         if (asset.getAssetState() != AssetState.ACTIVED) {

@@ -24,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class AssetSearch {
-    /** Listed when no asset_state is asked for: the recycle bin (DELETING) has its own listing by state. */
-    static final List<AssetState> DEFAULT_STATES = List.of(AssetState.CREATING, AssetState.FAILED,
-            AssetState.UNACTIVED, AssetState.ACTIVED, AssetState.BLOCK, AssetState.WAITING_DELETE);
+    /**
+     * Listed when no asset_state is asked for: every state, the recycle bin (DELETING) and force-deleted records
+     * (DELETED, their objects removed) included. L1140: "By default, assets in all statuses are queried."
+     */
+    static final List<AssetState> DEFAULT_STATES = List.of(AssetState.values());
     static final String SYSTEM_ALIAS_SOURCE = "SYSTEM_ALIAS";
 
     record Page(long count, List<AssetEntity> assets) {
@@ -54,7 +56,6 @@ class AssetSearch {
 
         List<AssetState> states = q.enums("asset_state", AssetState.class);
         where.add(a.get("assetState").in(states.isEmpty() ? DEFAULT_STATES : states));
-        where.add(cb.notEqual(a.get("assetState"), AssetState.DELETED));
 
         List<String> accurate = q.list("accurate_query_field");
         String name = q.text("name");

@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.asset;
 
 import dev.metastudio.emulator.asset.meta.AssetExtraMeta;
+import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
 import dev.metastudio.emulator.edge.QueryParams;
@@ -23,9 +24,11 @@ public class AssetService {
     private final AssetMapper mapper;
     private final AssetPurger purger;
     private final Clock clock;
+    private final int maxIdsPerCall;
 
     AssetService(AssetRepository assets, AssetLookup lookup, AssetSearch search, AssetMapper mapper,
-                 AssetPurger purger, Clock clock) {
+                 AssetPurger purger, Clock clock, EmulatorProperties properties) {
+        this.maxIdsPerCall = properties.limits().maxIdsPerCall();
         this.assets = assets;
         this.lookup = lookup;
         this.search = search;
@@ -51,6 +54,8 @@ public class AssetService {
         asset.setAppUserId(appUserId);
         asset.setAssetOrder(body.assetOrder());
         asset.setReviewConfig(body.reviewConfig());
+        // L801: "This parameter is used only for video assets", default false; other types keep null.
+        asset.setGenerateCover(body.assetType() == AssetType.VIDEO ? Boolean.TRUE.equals(body.isNeedGenerateCover()) : null);
         asset.setCreateTime(now);
         asset.setUpdateTime(now);
         if (body.tags() != null) {
@@ -62,7 +67,8 @@ public class AssetService {
         if (body.supportedService() != null) {
             asset.setSupportedServices(body.supportedService().stream().map(Enum::name).toList());
         }
-        asset.applyExtraMeta(body.assetExtraMeta());
+        asset.applyExtraMeta(body.assetExtraMeta() == null ? null
+                : body.assetExtraMeta().keepingOnly(body.assetType().name()));
         applySharing(asset, body.sharedConfig());
         assets.save(asset);
         return new AssetViews.Created(asset.getAssetId());
@@ -76,7 +82,7 @@ public class AssetService {
 
     @Transactional(readOnly = true)
     public AssetViews.Asset show(String projectId, String assetId, String baseUrl) {
-        return mapper.view(lookup.visible(projectId, assetId), baseUrl);
+        return mapper.view(lookup.shown(projectId, assetId), baseUrl);
     }
 
     @Transactional
@@ -114,7 +120,7 @@ public class AssetService {
         }
         if (body.assetExtraMeta() != null) {
             AssetExtraMeta current = asset.getExtraMeta() == null ? AssetExtraMeta.empty() : asset.getExtraMeta();
-            asset.applyExtraMeta(current.updatedBy(body.assetExtraMeta()));
+            asset.applyExtraMeta(current.updatedBy(body.assetExtraMeta().keepingOnly(asset.getAssetType().name())));
         }
         if (body.sharedConfig() != null) {
             applySharing(asset, body.sharedConfig());
@@ -155,9 +161,7 @@ public class AssetService {
         if (body.assetIds() == null || body.assetIds().isEmpty()) {
             throw ApiException.invalid("asset_ids", "is required and must not be empty");
         }
-        if (body.assetIds().size() > 100) {
-            throw ApiException.invalid("asset_ids", "may hold at most 100 ids, got " + body.assetIds().size());
-        }
+        checkIdCount(body.assetIds());
         List<String> shareTargets = body.action() == AssetRequests.BatchAction.Action.SHARE
                 || body.action() == AssetRequests.BatchAction.Action.UNSHARE ? targets(body.params()) : List.of();
         List<String> succeeded = new ArrayList<>();
@@ -208,18 +212,28 @@ public class AssetService {
         if (body == null || body.assetIds() == null || body.assetIds().isEmpty()) {
             throw ApiException.invalid("asset_ids", "is required and must not be empty");
         }
-        if (body.assetIds().size() > 100) {
-            throw ApiException.invalid("asset_ids", "may hold at most 100 ids, got " + body.assetIds().size());
-        }
+        checkIdCount(body.assetIds());
         List<AssetViews.Summary> summaries = new ArrayList<>();
         for (String assetId : body.assetIds()) {
-            lookup.findVisible(projectId, assetId).ifPresent(asset -> {
+            // As the details and the listing (L1140): a force-deleted asset is summarised as DELETED, without a cover.
+            lookup.findShown(projectId, assetId).ifPresent(asset -> {
                 String cover = mapper.coverUrl(asset, baseUrl);
                 summaries.add(new AssetViews.Summary(asset.getAssetId(), asset.getAssetName(), asset.getAssetState(),
                         asset.getAssetType(), cover, cover));
             });
         }
         return new AssetViews.SummaryList(summaries);
+    }
+
+    /**
+     * The reference sets no maximum of asset_ids per call; the emulator's own (METASTUDIO_LIMITS_MAX_IDS_PER_CALL,
+     * default 1000) is an invalid asset_ids that says it is this emulator's limit.
+     */
+    private void checkIdCount(List<String> ids) {
+        if (ids.size() > maxIdsPerCall) {
+            throw ApiException.invalid("asset_ids", "holds " + ids.size() + " ids; this emulator takes at most "
+                    + maxIdsPerCall + " per call (METASTUDIO_LIMITS_MAX_IDS_PER_CALL; the reference sets no limit)");
+        }
     }
 
     /** ADD puts (or replaces) a key; DELETE removes it. */

@@ -12,14 +12,20 @@ final class AssetTransitions {
     private AssetTransitions() {
     }
 
+    /**
+     * The update API's asset_state (L1581 lists UNACTIVED, ACTIVED and WAITING_DELETE). A wrong target is
+     * MSS.10001014 (L16661), a source state that may not change is MSS.10001013 (L16660). Decision: L16661 says only
+     * ACTIVED or UNACTIVED, L1581 offers WAITING_DELETE too; both are honoured by accepting WAITING_DELETE, and an
+     * asset marked WAITING_DELETE may be set back (it is the tenant's own mark, nothing took it offline).
+     */
     static void setUsable(AssetEntity asset, AssetState target, Instant now) {
-        if (target != AssetState.ACTIVED && target != AssetState.UNACTIVED) {
-            throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid asset status change: tenants may only set asset_state"
-                    + " to ACTIVED or UNACTIVED, not " + target);
+        if (target != AssetState.ACTIVED && target != AssetState.UNACTIVED && target != AssetState.WAITING_DELETE) {
+            throw new ApiException(400, AssetCodes.INCORRECT_TARGET, "Incorrect asset status update: asset_state can"
+                    + " only be changed to ACTIVED, UNACTIVED or WAITING_DELETE, not " + target);
         }
-        if (!asset.getAssetState().inUse()) {
+        if (!asset.getAssetState().inUse() && asset.getAssetState() != AssetState.WAITING_DELETE) {
             throw new ApiException(400, AssetCodes.INVALID_CHANGE, "Invalid asset status change: asset " + asset.getAssetId()
-                    + " is " + asset.getAssetState() + "; only ACTIVED and UNACTIVED assets can be (de)activated");
+                    + " is " + asset.getAssetState() + "; only ACTIVED and UNACTIVED assets can be updated");
         }
         asset.setAssetState(target);
         asset.setUpdateTime(now);

@@ -67,6 +67,11 @@ final class AssetValidation {
         }
         Check.range(order, 0, 32767, "asset_order");
         if (shared != null) {
+            // L1029: "PUBLIC: accessible to all tenants. Currently, only system assets are accessible to all tenants."
+            if (shared.sharedType() == AssetSharedConfig.SharedType.PUBLIC) {
+                throw ApiException.invalid("shared_config.shared_type", "PUBLIC is for system assets only; share a"
+                        + " tenant asset as SHARED with allowed_project_ids, or keep it PRIVATE");
+            }
             Check.eachLength(Check.size(shared.allowedProjectIds(), MAX_SHARED_PROJECTS,
                     "shared_config.allowed_project_ids"), 1, MAX_PROJECT_ID, "shared_config.allowed_project_ids");
         }

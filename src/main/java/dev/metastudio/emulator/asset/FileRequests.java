@@ -5,7 +5,7 @@ public final class FileRequests {
     private FileRequests() {
     }
 
-    /** FilesCreateReq. The 3.1.143 SDK has no file_md5 field, so it is optional here. */
+    /** FilesCreateReq; file_md5 is mandatory (L3250) and the 3.1.143 SDK sends it ({@code withFileMd5}). */
     public record Create(String fileName, String fileMd5, Long fileSize, String fileType, String assetId,
                          String assetFileCategory) {
     }

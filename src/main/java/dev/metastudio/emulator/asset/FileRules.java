@@ -72,8 +72,9 @@ final class FileRules {
     }
 
     /**
-     * file_md5 as the Base64 of the 16 digest bytes (RFC 1864, reference 11.11), which is what Content-MD5 carries.
-     * The reference's own examples also show 32-digit hex, so that spelling is accepted and converted.
+     * file_md5 as the Base64 of the 16 digest bytes (RFC 1864, L3250: "The value contains 24 characters"), which is
+     * what Content-MD5 carries. The reference's own examples also print 32-digit hex (L2152, L2629), so that spelling
+     * is accepted and converted: the file then carries, and every response shows, the 24-character form (L1458).
      */
     static String md5AsBase64(String fileMd5) {
         if (fileMd5 == null || fileMd5.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.asset;
 
+import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.Check;
 import dev.metastudio.emulator.storage.IncompleteUploadException;
@@ -24,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class FileService {
-    static final int MAX_FILES_PER_ASSET = 100;
-
     private final AssetLookup lookup;
     private final AssetRepository assets;
     private final AssetFileRepository files;
@@ -35,9 +34,12 @@ public class FileService {
     private final AssetPurger purger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final int maxCreatingFiles;
 
     FileService(AssetLookup lookup, AssetRepository assets, AssetFileRepository files, ObjectStore store,
-                StorageProperties storage, MediaIngest ingest, AssetPurger purger, TransactionTemplate tx, Clock clock) {
+                StorageProperties storage, MediaIngest ingest, AssetPurger purger, TransactionTemplate tx, Clock clock,
+                EmulatorProperties properties) {
+        this.maxCreatingFiles = properties.limits().maxCreatingFilesPerAsset();
         this.lookup = lookup;
         this.assets = assets;
         this.files = files;
@@ -53,7 +55,8 @@ public class FileService {
         Check.required(body, "request body");
         FileRules.checkName(body.fileName());
         long size = Check.range(Check.required(body.fileSize(), "file_size"), 1, FileRules.MAX_FILE_SIZE, "file_size");
-        String md5 = FileRules.md5AsBase64(body.fileMd5());
+        // L3250: file_md5 is mandatory, "Base64-encoded 128-bit MD5 digest ... The value contains 24 characters".
+        String md5 = FileRules.md5AsBase64(Check.requiredText(body.fileMd5(), "file_md5"));
         AssetFileEntity file = tx.execute(status -> {
             AssetEntity asset = writableAsset(projectId, body.assetId());
             FileCategory category = category(body.assetFileCategory(), asset.getAssetType(), false);
@@ -61,7 +64,8 @@ public class FileService {
             FileRules.checkFormat(asset.getAssetType(), category, type);
             FileRules.checkSize(asset.getAssetType(), category, size);
             AssetFileEntity created = newFile(projectId, asset, category, body.fileName(), type, size);
-            created.setFileMd5(body.fileMd5());
+            // Stored and echoed in the documented 24-character form (L1458), whatever spelling was accepted.
+            created.setFileMd5(md5);
             return files.save(created);
         });
         String url = store.uploadUrl(file.getObjectKey(), storage.uploadUrlValidity(), md5, size, baseUrl);
@@ -215,9 +219,13 @@ public class FileService {
         }
     }
 
-    /** Fails the file (and the asset it is the main file of) and returns the refusal to answer with. */
+    /**
+     * Fails the file (and the asset it is the main file of), removes the bytes that do not match, and returns the
+     * refusal to answer with: the same end state as a main file whose content is invalid (MediaIngest.fail).
+     */
     private ApiException mismatch(AssetFileEntity file, AssetEntity asset, String reason) {
         mark(file, FileState.FAILED, reason, isMain(file) ? asset : null);
+        purger.afterCommit(List.of(file.getObjectKey()));
         return ApiException.invalid("file " + file.getFileId(), "does not match its declaration: " + reason);
     }
 
@@ -255,7 +263,9 @@ public class FileService {
         boolean allowed = large ? category == FileCategory.MAIN || category == FileCategory.OTHER
                 : FileCategory.allowedFor(assetType).contains(category);
         if (!allowed) {
-            throw ApiException.invalid("asset_file_category", category + " is not a file category of "
+            // L16694 MSS.10001048 "{0} files are not supported."
+            throw new ApiException(400, AssetCodes.UNSUPPORTED_CATEGORY, category + " files are not supported:"
+                    + " asset_file_category " + category + " is not a file category of "
                     + (large ? "large files (MAIN, OTHER)" : assetType + " assets " + FileCategory.allowedFor(assetType)));
         }
         return category;
@@ -264,9 +274,15 @@ public class FileService {
     private AssetFileEntity newFile(String projectId, AssetEntity asset, FileCategory category, String name,
                                     String type, Long size) {
         List<AssetFileEntity> existing = files.findByAssetRowOrderByCreateTime(asset.getId());
-        if (existing.size() >= MAX_FILES_PER_ASSET) {
-            throw new ApiException(400, AssetCodes.TOO_MANY_FILES, "Too many files are being created: an asset holds at most "
-                    + MAX_FILES_PER_ASSET + " files");
+        // L16677 MSS.10001033 "Too many files are being created ... confirm them or delete unnecessary ones": a limit
+        // on the files still CREATING (the reference gives no number; METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET).
+        // Files confirmed, failed or cancelled do not count; before issue 13 every file of the asset counted.
+        long creating = existing.stream().filter(f -> f.getState() == FileState.CREATING).count();
+        if (creating >= maxCreatingFiles) {
+            throw new ApiException(400, AssetCodes.TOO_MANY_FILES, "Too many files are being created: asset "
+                    + asset.getAssetId() + " has " + creating + " files not yet confirmed (this emulator allows "
+                    + maxCreatingFiles + ", METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET); confirm them or delete"
+                    + " unnecessary ones");
         }
         boolean slotTaken = existing.stream()
                 .anyMatch(f -> f.getAssetFileCategory() == category && f.getState().occupiesSlot());

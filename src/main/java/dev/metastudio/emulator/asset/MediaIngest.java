@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens once a main file is confirmed: media is probed for real (a file that is not what its asset type
- * says fails the asset with a reason), the documented extra meta is filled, images and videos get a cover, and
+ * says fails the asset with a reason), the documented extra meta is filled, a video that asked for a cover gets one, and
  * the asset becomes ACTIVED.
  */
 @Component
@@ -36,15 +36,17 @@ class MediaIngest {
     private final AssetRepository assets;
     private final AssetFileRepository files;
     private final ObjectStore store;
+    private final AssetPurger purger;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path scratch;
 
-    MediaIngest(AssetRepository assets, AssetFileRepository files, ObjectStore store, TransactionTemplate tx,
-                Clock clock, EmulatorProperties properties) {
+    MediaIngest(AssetRepository assets, AssetFileRepository files, ObjectStore store, AssetPurger purger,
+                TransactionTemplate tx, Clock clock, EmulatorProperties properties) {
         this.assets = assets;
         this.files = files;
         this.store = store;
+        this.purger = purger;
         this.tx = tx;
         this.clock = clock;
         this.scratch = properties.dataDir().resolve("tmp");
@@ -67,15 +69,18 @@ class MediaIngest {
             local = store.localFile(file.getObjectKey(), scratch);
             MediaInfo info = MediaProbe.probe(local);
             AssetExtraMeta meta = describe(type, info, file.getFileSize());
-            boolean wantsCover = type == AssetType.IMAGE || type == AssetType.VIDEO;
+            // L801 is_need_generate_cover: "used only for video assets ... Default value: false". An image is its
+            // own cover (cover_url falls back to the main file), so only a video that asked for one gets a COVER
+            // file, and a tenant's own COVER upload is never refused because of a generated one.
+            boolean wantsCover = type == AssetType.VIDEO && asset.isGenerateCover();
             String coverFileId = wantsCover && !hasCover(asset) ? storeCover(asset, file, local) : null;
             finish(asset.getId(), meta, coverFileId);
         } catch (MediaException e) {
-            fail(asset.getId(), "The main file is not a valid " + type.name().toLowerCase() + ": " + e.getMessage(),
+            fail(asset.getId(), fileId, "The main file is not a valid " + type.name().toLowerCase() + ": " + e.getMessage(),
                     e.reason().name());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Ingest of file {} failed", fileId, e);
-            fail(asset.getId(), "The main file could not be processed: " + e.getMessage(), "INTERNAL");
+            fail(asset.getId(), fileId, "The main file could not be processed: " + e.getMessage(), "INTERNAL");
         } finally {
             deleteIfCopy(local);
         }
@@ -162,7 +167,19 @@ class MediaIngest {
         }));
     }
 
-    private void fail(String assetRow, String reason, String cause) {
+    /**
+     * The one rule for a main file that fails a check after its upload, here its content, in FileService its
+     * declared size or MD5: the file ends FAILED with the reason (no download_url) and its bytes are removed, and
+     * the asset ends FAILED with the reason. (A file left CREATED and downloadable under a FAILED asset was the
+     * inconsistency of issue 13, item 9.)
+     */
+    private void fail(String assetRow, String fileId, String reason, String cause) {
+        tx.executeWithoutResult(status -> files.findById(fileId).ifPresent(file -> {
+            file.setState(FileState.FAILED);
+            file.setReason(reason);
+            file.setUpdateTime(clock.instant());
+            purger.afterCommit(java.util.List.of(file.getObjectKey()));
+        }));
         tx.executeWithoutResult(status -> assets.findById(assetRow).ifPresent(asset -> {
             asset.setAssetState(AssetState.FAILED);
             asset.setFailType("AUTOMATIC_REVIEW_REJECT");

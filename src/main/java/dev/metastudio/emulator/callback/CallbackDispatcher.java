@@ -15,6 +15,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +44,7 @@ class CallbackDispatcher implements SmartLifecycle {
 
     private final CallbackOutbox outbox;
     private final CallbackSender sender;
+    private final ObjectProvider<CallbackFaults> faults;
     private final RetrySchedule retries;
     private final Clock clock;
     private final int threadCount;
@@ -54,9 +58,17 @@ class CallbackDispatcher implements SmartLifecycle {
     private volatile Instant nextAbandonSweep = Instant.MIN;
     private volatile ScheduledExecutorService timer;
 
+    /** A dispatcher without callback faults (tests that run a second node by hand). */
     CallbackDispatcher(CallbackOutbox outbox, CallbackSender sender, CallbackProperties properties, Clock clock) {
+        this(outbox, sender, properties, clock, new StaticListableBeanFactory().getBeanProvider(CallbackFaults.class));
+    }
+
+    @Autowired
+    CallbackDispatcher(CallbackOutbox outbox, CallbackSender sender, CallbackProperties properties, Clock clock,
+                       ObjectProvider<CallbackFaults> faults) {
         this.outbox = outbox;
         this.sender = sender;
+        this.faults = faults;
         this.retries = RetrySchedule.of(properties);
         this.clock = clock;
         this.threadCount = properties.dispatchers();
@@ -160,6 +172,9 @@ class CallbackDispatcher implements SmartLifecycle {
     }
 
     private void deliver(CallbackDelivery delivery) {
+        if (faulted(delivery)) {
+            return;
+        }
         AttemptOutcome outcome = sender.send(delivery);
         Instant now = clock.instant();
         boolean recorded;
@@ -182,6 +197,29 @@ class CallbackDispatcher implements SmartLifecycle {
             LOG.warn("Callback {}: the claim expired before the outcome was recorded; another node has it",
                     delivery.id());
         }
+    }
+
+    /** A callback fault rule delays or drops the delivery (decided once per delivery, before its first attempt). */
+    private boolean faulted(CallbackDelivery delivery) {
+        if (!outbox.firstFaultCheck(delivery.id())) {
+            return false;
+        }
+        CallbackFaults.Decision decision = faults.getIfUnique(() -> CallbackFaults.NONE)
+                .beforeSend(delivery.projectId(), delivery.jobId());
+        Instant now = clock.instant();
+        if (decision instanceof CallbackFaults.Delay delay) {
+            outbox.postpone(delivery.id(), nodeId, now.plus(delay.delay()), now);
+            wakeAfter(delay.delay());
+            LOG.info("Callback {} of job {} delayed by {}: {}", delivery.id(), delivery.jobId(), delay.delay(),
+                    delay.reason());
+            return true;
+        }
+        if (decision instanceof CallbackFaults.Drop drop) {
+            outbox.markFailed(delivery.id(), nodeId, null, "Dropped, never sent: " + drop.reason(), now);
+            LOG.info("Callback {} of job {} dropped: {}", delivery.id(), delivery.jobId(), drop.reason());
+            return true;
+        }
+        return false;
     }
 
     /** At most once per poll interval per node: the update finds nothing almost always. */

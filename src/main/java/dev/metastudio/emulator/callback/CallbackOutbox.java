@@ -75,6 +75,20 @@ class CallbackOutbox {
                 time(now), time(now), maxAttempts);
     }
 
+    /** True the first time it is asked for a delivery: only then do the callback fault rules decide its fate. */
+    boolean firstFaultCheck(String id) {
+        return jdbc.update("UPDATE callback_delivery SET fault_checked = TRUE WHERE id = ? AND fault_checked = FALSE",
+                id) == 1;
+    }
+
+    /** A fault rule delays the delivery: due again at {@code nextAttempt}, the attempt it was claimed for given back. */
+    boolean postpone(String id, String owner, Instant nextAttempt, Instant now) {
+        return jdbc.update("UPDATE callback_delivery SET state = 'PENDING', attempts = attempts - 1,"
+                        + " next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, update_time = ?"
+                        + " WHERE id = ? AND lease_owner = ? AND state = 'SENDING'",
+                time(nextAttempt), time(now), id, owner) == 1;
+    }
+
     /** The receiver answered 2xx. False when this node no longer holds the lease. */
     boolean markDelivered(String id, String owner, int status, Instant now) {
         return finish(id, owner, DeliveryState.DELIVERED, status, null, null, now);

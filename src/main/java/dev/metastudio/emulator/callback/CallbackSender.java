@@ -72,7 +72,7 @@ class CallbackSender {
                 return AttemptOutcome.noResponse("Not sent: " + refusal);
             }
             String url = delivery.authType() == AuthType.MSS_A
-                    ? MssaSignature.signedUrl(delivery.url(), delivery.authKey(), clock.instant().getEpochSecond())
+                    ? MssaSignature.signedUrl(delivery.url(), delivery.authKey(), clock.millis())
                     : delivery.url();
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(responseTimeout)

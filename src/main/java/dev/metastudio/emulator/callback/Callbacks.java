@@ -2,6 +2,7 @@ package dev.metastudio.emulator.callback;
 
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.Check;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +58,8 @@ public class Callbacks {
         try {
             target = CallbackTarget.parse(url);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(URL_FIELD, e.getMessage());
+            // L16844 MSS.20010093 "Invalid URL. Check whether the URL is correct." (MSS.00000003 before issue 13).
+            throw new ApiException(400, ErrorCodes.INVALID_URL, "Invalid URL: " + URL_FIELD + " " + e.getMessage());
         }
         String refusal = guard.whyRefusedWithoutLookup(target.host(), OutboundGuard.portOf(target.uri()));
         if (refusal == null) {

@@ -8,46 +8,49 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code auth_type=MSS_A}. The reference gives only
- * {@code secret=hmac_sha256(key, URI(callback_url) + time_stamp)&time_stamp=hex(timestamp)}; the emulator fills in
- * what it leaves open as follows, so a receiver can verify exactly:
+ * {@code auth_type=MSS_A}. The callback table (L5688) gives only
+ * {@code secret=hmac_sha256(key, URI(callback_url) + time_stamp)&time_stamp=hex(timestamp)}; the reference's one
+ * worked example of the same scheme (7.1.1, L11837-L11880) pins what that formula leaves open, and the emulator
+ * follows the example, so a receiver written to the documentation verifies every callback:
  * <ul>
- *   <li>{@code timestamp}: Unix epoch seconds when the attempt is sent (each retry is signed afresh);</li>
- *   <li>{@code time_stamp}: that number in lower-case hexadecimal, e.g. {@code 65f1a200};</li>
- *   <li>the HMAC-SHA256 key: the UTF-8 bytes of {@code key};</li>
- *   <li>the message: the UTF-8 bytes of {@code callback_url} exactly as configured (before anything is appended)
- *       followed by the {@code time_stamp} string;</li>
- *   <li>{@code secret}: the HMAC in lower-case hexadecimal;</li>
- *   <li>both are appended as URL-encoded query parameters, {@code secret} first: after {@code ?} when the URL has
- *       no query yet, after {@code &} when it has one.</li>
+ *   <li>{@code timestamp}: Unix epoch <em>milliseconds</em> when the attempt is sent ({@code System.currentTimeMillis()},
+ *       L11859; each retry is signed afresh);</li>
+ *   <li>the HMAC-SHA256 message: the UTF-8 bytes of {@code callback_url} exactly as configured (before anything is
+ *       appended; {@code URI.create(url).toString()} is the same string) followed by that timestamp in
+ *       <em>decimal</em> (L11860: {@code uri.toString() + currentTimeMillis});</li>
+ *   <li>the key: the UTF-8 bytes of {@code key}; {@code secret}: the HMAC in lower-case hexadecimal (L11866);</li>
+ *   <li>{@code time_stamp}: the same milliseconds in lower-case hexadecimal (L11867 {@code Long.toHexString},
+ *       L11880 "in hexadecimal format, in millisecond");</li>
+ *   <li>both are appended as URL-encoded query parameters, {@code secret} first (L11869): after {@code ?} when the
+ *       URL has no query yet, after {@code &} when it has one.</li>
  * </ul>
- * Example: key {@code k3y-Secret}, URL {@code https://receiver.example/cb?token=abc}, epoch 1710334464 is called
- * as {@code https://receiver.example/cb?token=abc&secret=36b47c84...d231&time_stamp=65f1a200}.
+ * Example (L11856-L11869): key {@code huawei_metaStudio}, URL {@code https://metastudio-llm/digital-human/chat},
+ * 1744612873350 ms is called as {@code ...chat?secret=a02fc321...d793e&time_stamp=1963307d486}.
  */
 final class MssaSignature {
     private MssaSignature() {
     }
 
     /** The URL to call: the configured one with {@code secret} and {@code time_stamp} appended. */
-    static String signedUrl(String callbackUrl, String key, long epochSeconds) {
-        String timeStamp = timeStamp(epochSeconds);
+    static String signedUrl(String callbackUrl, String key, long epochMillis) {
         String separator = callbackUrl.endsWith("?") || callbackUrl.endsWith("&") ? ""
                 : callbackUrl.indexOf('?') >= 0 ? "&" : "?";
         return callbackUrl + separator
-                + "secret=" + URLEncoder.encode(secret(callbackUrl, key, timeStamp), StandardCharsets.UTF_8)
-                + "&time_stamp=" + URLEncoder.encode(timeStamp, StandardCharsets.UTF_8);
+                + "secret=" + URLEncoder.encode(secret(callbackUrl, key, epochMillis), StandardCharsets.UTF_8)
+                + "&time_stamp=" + URLEncoder.encode(timeStamp(epochMillis), StandardCharsets.UTF_8);
     }
 
-    static String timeStamp(long epochSeconds) {
-        return Long.toHexString(epochSeconds);
+    /** The {@code time_stamp} parameter: epoch milliseconds in lower-case hexadecimal. */
+    static String timeStamp(long epochMillis) {
+        return Long.toHexString(epochMillis);
     }
 
-    /** Lower-case hex HMAC-SHA256 of {@code callbackUrl + timeStamp} under {@code key}, all UTF-8. */
-    static String secret(String callbackUrl, String key, String timeStamp) {
+    /** Lower-case hex HMAC-SHA256 of {@code callbackUrl + decimal epochMillis} under {@code key}, all UTF-8. */
+    static String secret(String callbackUrl, String key, long epochMillis) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((callbackUrl + timeStamp).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((callbackUrl + epochMillis).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is mandatory in every Java runtime; reaching this is a broken JDK.

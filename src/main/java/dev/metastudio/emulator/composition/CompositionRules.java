@@ -49,15 +49,32 @@ public class CompositionRules {
      * uploaded for it (script audio files); a job's AUDIO scene needs one or an audio URL.
      */
     public void validate(String projectId, Composition c, Mode mode, java.util.function.IntPredicate audioReady) {
+        validate(projectId, c, mode, audioReady, AssetType.HUMAN_MODEL_2D);
+    }
+
+    /**
+     * As {@link #validate(String, Composition, Mode, java.util.function.IntPredicate)}, the model expected to be of
+     * {@code modelType}: HUMAN_MODEL for a script whose model_asset_type is HUMAN_MODEL_3D (L3761).
+     */
+    public void validate(String projectId, Composition c, Mode mode, java.util.function.IntPredicate audioReady,
+                         AssetType modelType) {
         boolean forJob = mode == Mode.JOB;
         AssetEntity model = null;
+        if (forJob && (c.modelAssetId() == null || c.modelAssetId().isBlank())) {
+            throw new ApiException(400, ErrorCodes.MODEL_ID_REQUIRED, "The model ID cannot be empty: model_asset_id"
+                    + " is required");
+        }
         if (forJob || (c.modelAssetId() != null && !c.modelAssetId().isEmpty())) {
             String modelId = Check.requiredText(c.modelAssetId(), "model_asset_id");
             Check.length(modelId, 0, 64, "model_asset_id");
-            model = references.usable(projectId, modelId, "model_asset_id", AssetType.HUMAN_MODEL_2D);
+            model = references.usable(projectId, modelId, "model_asset_id", modelType);
         }
         if (forJob || c.videoConfig() != null) {
             video(Check.required(c.videoConfig(), "video_config"), model);
+        }
+        if (forJob && (c.shootScripts() == null || c.shootScripts().isEmpty())) {
+            throw new ApiException(400, ErrorCodes.SHOOT_SCRIPTS_REQUIRED, "The virtual avatar task must contain"
+                    + " shoot_scripts: at least one scene is required");
         }
         List<ShootScriptItem> scenes = Check.required(c.shootScripts(), "shoot_scripts");
         if (scenes.isEmpty()) {
@@ -92,8 +109,9 @@ public class CompositionRules {
             layers(projectId, script.layerConfig(), prefix + ".layer_config", c.modelAssetId());
         }
         if (totalCharacters > MAX_TOTAL_CHARACTERS) {
-            throw ApiException.invalid("shoot_scripts", "text totals " + totalCharacters + " characters; at most "
-                    + MAX_TOTAL_CHARACTERS + " are allowed across scenes");
+            throw new ApiException(400, ErrorCodes.SCRIPT_TEXT_TOO_LONG, "Too many characters in the script:"
+                    + " shoot_scripts text totals " + totalCharacters + " characters; at most " + MAX_TOTAL_CHARACTERS
+                    + " are allowed across scenes");
         }
         if ((forJob && anyText) || c.voiceConfig() != null) {
             voice(projectId, Check.required(c.voiceConfig(), "voice_config"));
@@ -170,8 +188,9 @@ public class CompositionRules {
         }
         int characters = (ssml ? TAG.matcher(text).replaceAll("") : text).strip().length();
         if (characters > MAX_SCENE_CHARACTERS) {
-            throw ApiException.invalid(prefix + ".text_config.text", "has " + characters + " characters; a scene"
-                    + " holds at most " + MAX_SCENE_CHARACTERS + " (SSML tags excluded)");
+            throw new ApiException(400, ErrorCodes.SCENE_TEXT_TOO_LONG, "Too many text characters in the paragraphs"
+                    + " of the script: " + prefix + ".text_config.text has " + characters + " characters; a scene holds"
+                    + " at most " + MAX_SCENE_CHARACTERS + " (SSML tags excluded)");
         }
         return characters;
     }
@@ -188,7 +207,12 @@ public class CompositionRules {
                     if (b.backgroundAssetId() != null && !b.backgroundAssetId().isEmpty()) {
                         references.usable(projectId, b.backgroundAssetId(), f + ".background_asset_id", AssetType.IMAGE);
                     } else {
-                        String url = Check.requiredText(b.backgroundConfig(), f + ".background_config");
+                        if (b.backgroundConfig() == null || b.backgroundConfig().isBlank()) {
+                            throw new ApiException(400, ErrorCodes.BACKGROUND_IMAGE_REQUIRED, "When the background is"
+                                    + " an image, background_config cannot be set to null: " + f
+                                    + ".background_config (or background_asset_id) is required");
+                        }
+                        String url = b.backgroundConfig();
                         Check.length(url, 1, 2048, f + ".background_config");
                         references.byUrlOrId(projectId, url, f + ".background_config", AssetType.IMAGE);
                     }

@@ -22,6 +22,13 @@ public record ShootScript(
 
     public enum ScriptType { TEXT, AUDIO }
 
+    /** As answered: script_type "Default value: TEXT" (L4365). */
+    public ShootScript withDefaults() {
+        return new ShootScript(effectiveType(), textConfig, audioDuration, audioDriveActionConfig,
+                audioDriveFileExternalUrl, backgroundConfig, layerConfig, audioConfig, animationConfig, emotionConfig,
+                thumbnailUrl);
+    }
+
     public ScriptType effectiveType() {
         return scriptType == null ? ScriptType.TEXT : scriptType;
     }

@@ -20,9 +20,23 @@ public record VideoConfig(
         String outputExternalUrl,
         Boolean disableSystemWatermark) {
 
+    /** L3794: fixed at 25 FPS. */
+    public static final String OUTPUT_FRAME_RATE = "25";
+
     public enum ClipMode { RESIZE, CROP }
 
     public enum Codec { H264, VP8, VP9, QTRLE }
+
+    /**
+     * As answered: clip_mode "Default value: RESIZE" (L4309), is_subtitle_enable "Default value: false" (L4319), and
+     * frame_rate "25", what the output has: L3794 "The virtual avatar video frame rate is fixed at 25 FPS. Default
+     * value: 25". Decision: the other documented values (CompositionRules.FRAME_RATES) are accepted, never echoed.
+     */
+    public VideoConfig withDefaults() {
+        return new VideoConfig(effectiveClipMode(), codec, bitrate, width, height, OUTPUT_FRAME_RATE, subtitles(),
+                subtitleConfig, dx, dy, isEnableSuperResolution, isEndAtFirstFrame, outputExternalUrl,
+                disableSystemWatermark);
+    }
 
     public ClipMode effectiveClipMode() {
         return clipMode == null ? ClipMode.RESIZE : clipMode;

@@ -36,6 +36,11 @@ public record ScriptContent(
         return new Composition(modelAssetId, voiceConfig, videoConfig, shootScripts, backgroundMusicConfig);
     }
 
+    ScriptContent renamed(String name) {
+        return new ScriptContent(name, scriptDescription, viewMode, modelAssetId, modelAssetType, voiceConfig,
+                videoConfig, sceneAssetId, privData, backgroundMusicConfig, reviewConfig, actionConfig, shootScripts);
+    }
+
     ScriptContent updatedBy(ScriptContent u) {
         return new ScriptContent(
                 u.scriptName != null ? u.scriptName : scriptName,

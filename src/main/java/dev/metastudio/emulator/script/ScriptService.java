@@ -39,19 +39,23 @@ import org.springframework.transaction.annotation.Transactional;
 /** Video Script Management, reference 5.1: drafts a project saves, and the system's templates it may copy. */
 @Service
 public class ScriptService {
+    /** L16828. */
+    static final String DUPLICATE_NAME = "MSS.20010005";
     private final VideoScriptRepository scripts;
     private final CompositionRules rules;
     private final ScriptAudio audio;
+    private final ScenePreviews previews;
     private final AssetLookup assets;
     private final AssetMapper assetMapper;
     private final Clock clock;
     private final Path scratch;
 
-    ScriptService(VideoScriptRepository scripts, CompositionRules rules, ScriptAudio audio, AssetLookup assets,
-                  AssetMapper assetMapper, Clock clock, EmulatorProperties properties) {
+    ScriptService(VideoScriptRepository scripts, CompositionRules rules, ScriptAudio audio, ScenePreviews previews,
+                  AssetLookup assets, AssetMapper assetMapper, Clock clock, EmulatorProperties properties) {
         this.scripts = scripts;
         this.rules = rules;
         this.audio = audio;
+        this.previews = previews;
         this.assets = assets;
         this.assetMapper = assetMapper;
         this.clock = clock;
@@ -62,12 +66,15 @@ public class ScriptService {
     public ScriptViews.Saved create(String projectId, ScriptContent body, String baseUrl) {
         Check.required(body, "request body");
         validate(projectId, body);
+        String scriptId = UUID.randomUUID().toString();
+        uniqueName(projectId, body.scriptName(), scriptId);
         Instant now = clock.instant();
         VideoScriptEntity script = new VideoScriptEntity();
-        script.setScriptId(UUID.randomUUID().toString());
+        script.setScriptId(scriptId);
         script.setProjectId(projectId);
         script.setScriptCatalog(VideoScriptEntity.DRAFT);
         script.apply(body);
+        previews.refresh(script);
         script.setCreateTime(now);
         script.setUpdateTime(now);
         scripts.save(script);
@@ -79,7 +86,8 @@ public class ScriptService {
         Paging paging = Paging.of(q);
         String catalog = q.oneOf("script_catalog", List.of(VideoScriptEntity.DRAFT, VideoScriptEntity.TEMPLATE),
                 VideoScriptEntity.DRAFT);
-        String viewMode = q.oneOf("view_mode", List.of("LANDSCAPE", "VERTICAL"), null);
+        // L4101: "The default value is LANDSCAPE"; a script saved without view_mode is LANDSCAPE (L3759).
+        String viewMode = q.oneOf("view_mode", List.of("LANDSCAPE", "VERTICAL"), "LANDSCAPE");
         String name = q.text("name");
         Page<VideoScriptEntity> page = scripts.findAll((root, query, cb) -> cb.and(filters(cb, root, projectId, catalog,
                 viewMode, name)), paging.sorted(Sort.by(Sort.Order.desc("createTime"), Sort.Order.asc("scriptId"))));
@@ -98,7 +106,9 @@ public class ScriptService {
         VideoScriptEntity script = owned(projectId, scriptId);
         ScriptContent merged = script.getContent().updatedBy(body);
         validate(projectId, merged);
+        uniqueName(projectId, merged.scriptName(), scriptId);
         script.apply(merged);
+        previews.refresh(script);
         script.setUpdateTime(clock.instant());
         return new ScriptViews.Saved(script.getScriptId(), audio.uploadUrls(script, baseUrl));
     }
@@ -114,7 +124,10 @@ public class ScriptService {
         }
     }
 
-    /** A new draft with the same content (and uploaded audio); the name is kept, as nothing else is documented. */
+    /**
+     * A new draft with the same content (and uploaded audio). Script names are unique (L16828 MSS.20010005), so the
+     * copy is named "{name} (copy)", "{name} (copy 2)"... (the reference names no rule; this is the emulator's).
+     */
     @Transactional
     public ScriptViews.Saved copy(String projectId, String scriptId) {
         VideoScriptEntity source = visible(projectId, scriptId);
@@ -123,7 +136,8 @@ public class ScriptService {
         copy.setScriptId(UUID.randomUUID().toString());
         copy.setProjectId(projectId);
         copy.setScriptCatalog(VideoScriptEntity.DRAFT);
-        copy.apply(source.getContent());
+        copy.apply(source.getContent().renamed(copyName(projectId, source.getScriptName(), copy.getScriptId())));
+        previews.refresh(copy);
         copy.setCreateTime(now);
         copy.setUpdateTime(now);
         scripts.save(copy);
@@ -152,16 +166,37 @@ public class ScriptService {
         return script;
     }
 
+    /** L16828: "MSS.20010005 Duplicate script name. Do not use duplicate script name." (among the project's drafts). */
+    private void uniqueName(String projectId, String name, String scriptId) {
+        if (scripts.existsByProjectIdAndScriptCatalogAndScriptNameAndScriptIdNot(projectId, VideoScriptEntity.DRAFT,
+                name, scriptId)) {
+            throw new ApiException(400, DUPLICATE_NAME, "Duplicate script name: a script named '" + name
+                    + "' already exists");
+        }
+    }
+
+    private String copyName(String projectId, String name, String copyId) {
+        for (int n = 1; ; n++) {
+            String suffix = n == 1 ? " (copy)" : " (copy " + n + ")";
+            String candidate = (name.length() + suffix.length() > 256 ? name.substring(0, 256 - suffix.length()) : name)
+                    + suffix;
+            if (!scripts.existsByProjectIdAndScriptCatalogAndScriptNameAndScriptIdNot(projectId,
+                    VideoScriptEntity.DRAFT, candidate, copyId)) {
+                return candidate;
+            }
+        }
+    }
+
     private void validate(String projectId, ScriptContent body) {
         Check.length(Check.requiredText(body.scriptName(), "script_name"), 1, 256, "script_name");
         Check.length(body.scriptDescription(), 0, 1024, "script_description");
         Check.length(body.sceneAssetId(), 0, 64, "scene_asset_id");
         Check.length(body.privData(), 0, 8192, "priv_data");
         Check.required(body.shootScripts(), "shoot_scripts");
-        if (body.modelAssetType() == ScriptContent.ModelAssetType.HUMAN_MODEL_3D) {
-            throw ApiException.invalid("model_asset_type", "HUMAN_MODEL_3D scripts are not emulated; use HUMAN_MODEL_2D");
-        }
-        rules.validate(projectId, body.composition(), CompositionRules.Mode.SCRIPT, scene -> true);
+        // L3761 model_asset_type HUMAN_MODEL_3D: the script is accepted with a 3D model (a HUMAN_MODEL asset); a video
+        // job made from it fails with MSS.20010098, as the emulator renders no 3D human.
+        rules.validate(projectId, body.composition(), CompositionRules.Mode.SCRIPT, scene -> true,
+                Scripts.modelType(body.modelAssetType()));
     }
 
     private ScriptViews.Detail detail(VideoScriptEntity script, String baseUrl) {
@@ -169,12 +204,15 @@ public class ScriptService {
         List<ScriptViews.ShowItem> items = new ArrayList<>();
         if (c.shootScripts() != null) {
             c.shootScripts().stream().sorted(Comparator.comparing(ShootScriptItem::sequenceNo)).forEach(item ->
-                    items.add(new ScriptViews.ShowItem(item.sequenceNo(), item.shootScript(), item.subtitleFileInfo(),
-                            item.shootScript().audioConfig(), preview(item.shootScript()))));
+                    items.add(new ScriptViews.ShowItem(item.sequenceNo(), item.shootScript().withDefaults(),
+                            item.subtitleFileInfo(),
+                            item.shootScript().audioConfig(), preview(item.shootScript(),
+                                    previews.url(script, item.sequenceNo(), baseUrl)))));
         }
         return new ScriptViews.Detail(c.scriptName(), c.scriptDescription(),
                 c.viewMode() == null ? ScriptContent.ViewMode.LANDSCAPE : c.viewMode(), c.modelAssetId(),
-                c.modelAssetType(), c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(), c.videoConfig(),
+                c.modelAssetType(), c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(),
+                c.videoConfig() == null ? null : c.videoConfig().withDefaults(),
                 c.sceneAssetId(), c.privData(), c.backgroundMusicConfig(), c.reviewConfig(),
                 audio.downloadUrls(script, baseUrl), c.actionConfig(), items, script.getScriptId(),
                 ApiTime.format(script.getCreateTime()), ApiTime.format(script.getUpdateTime()), cover(script, baseUrl));
@@ -200,14 +238,14 @@ public class ScriptService {
                 .map(model -> assetMapper.coverUrl(model, baseUrl)).orElse(null);
     }
 
-    private static ScriptViews.PreviewInfo preview(ShootScript scene) {
+    private static ScriptViews.PreviewInfo preview(ShootScript scene, String audioUrl) {
         if (scene.textConfig() == null || scene.textConfig().text() == null) {
             return null;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     scene.textConfig().text().getBytes(StandardCharsets.UTF_8));
-            return new ScriptViews.PreviewInfo(HexFormat.of().formatHex(digest), null, null, null);
+            return new ScriptViews.PreviewInfo(HexFormat.of().formatHex(digest), audioUrl, null, null);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

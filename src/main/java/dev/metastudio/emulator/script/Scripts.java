@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.script;
 
+import dev.metastudio.emulator.asset.AssetType;
 import dev.metastudio.emulator.composition.BackgroundMusicConfig;
 import dev.metastudio.emulator.composition.Composition;
 import dev.metastudio.emulator.composition.ShootScript;
@@ -15,8 +16,19 @@ public class Scripts {
     /** An AUDIO scene's uploaded speech may be at most this large (ShootScriptAudioFiles: 100 MB). */
     public static final long MAX_AUDIO_BYTES = ScriptAudio.MAX_BYTES;
 
-    /** A script's composition and, per AUDIO scene's sequence number, the object key of its uploaded speech. */
-    public record ForJob(String scriptId, Composition composition, Map<Integer, String> audioKeys) {
+    /**
+     * A script's composition and, per AUDIO scene's sequence number, the object key of its uploaded speech;
+     * {@code threeD} when its model_asset_type is HUMAN_MODEL_3D (a job from it cannot be rendered).
+     */
+    public record ForJob(String scriptId, Composition composition, Map<Integer, String> audioKeys, boolean threeD) {
+        public AssetType modelType() {
+            return threeD ? AssetType.HUMAN_MODEL : AssetType.HUMAN_MODEL_2D;
+        }
+    }
+
+    /** The asset type a script's model must have: HUMAN_MODEL for HUMAN_MODEL_3D (L3761), else HUMAN_MODEL_2D. */
+    static AssetType modelType(ScriptContent.ModelAssetType type) {
+        return type == ScriptContent.ModelAssetType.HUMAN_MODEL_3D ? AssetType.HUMAN_MODEL : AssetType.HUMAN_MODEL_2D;
     }
 
     private final ScriptService scripts;
@@ -44,6 +56,7 @@ public class Scripts {
                 audioKeys.put(item.sequenceNo(), key);
             }
         }
-        return new ForJob(script.getScriptId(), composition, audioKeys);
+        return new ForJob(script.getScriptId(), composition, audioKeys,
+                content.modelAssetType() == ScriptContent.ModelAssetType.HUMAN_MODEL_3D);
     }
 }

@@ -25,12 +25,20 @@ public class VideoScriptEntity {
     private String modelAssetType;
     @Convert(converter = ContentColumn.class)
     private ScriptContent content;
+    @Convert(converter = PreviewsColumn.class)
+    private ScenePreviews.Previews previews;
     private Instant createTime;
     private Instant updateTime;
 
     static class ContentColumn extends JsonColumns.Converter<ScriptContent> {
         ContentColumn() {
             super(ScriptContent.class);
+        }
+    }
+
+    static class PreviewsColumn extends JsonColumns.Converter<ScenePreviews.Previews> {
+        PreviewsColumn() {
+            super(ScenePreviews.Previews.class);
         }
     }
 
@@ -57,6 +65,8 @@ public class VideoScriptEntity {
     public String getModelAssetId() { return modelAssetId; }
     public String getModelAssetType() { return modelAssetType; }
     public ScriptContent getContent() { return content; }
+    ScenePreviews.Previews getPreviews() { return previews; }
+    void setPreviews(ScenePreviews.Previews previews) { this.previews = previews; }
     public Instant getCreateTime() { return createTime; }
     public void setCreateTime(Instant createTime) { this.createTime = createTime; }
     public Instant getUpdateTime() { return updateTime; }

@@ -8,4 +8,7 @@ public interface VideoScriptRepository extends JpaRepository<VideoScriptEntity, 
         JpaSpecificationExecutor<VideoScriptEntity> {
 
     Optional<VideoScriptEntity> findByScriptIdAndProjectId(String scriptId, String projectId);
+
+    boolean existsByProjectIdAndScriptCatalogAndScriptNameAndScriptIdNot(String projectId, String scriptCatalog,
+                                                                        String scriptName, String scriptId);
 }

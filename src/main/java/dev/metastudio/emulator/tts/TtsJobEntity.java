@@ -17,6 +17,8 @@ public class TtsJobEntity {
     @Enumerated(EnumType.STRING)
     private TtsJobState state;
     private String appUserId;
+    /** Null for a tenant's audition; {@link #SCRIPT_PREVIEW} for a script scene's preview_info audio. */
+    private String purpose;
     private String request;
     private String result;
     private Double duration;
@@ -27,7 +29,14 @@ public class TtsJobEntity {
     private Instant startTime;
     private Instant endTime;
 
+    static final String SCRIPT_PREVIEW = "SCRIPT_PREVIEW";
+
     protected TtsJobEntity() {
+    }
+
+    TtsJobEntity forPurpose(String value) {
+        this.purpose = value;
+        return this;
     }
 
     TtsJobEntity(String jobId, String projectId, String appUserId, String request, Instant now) {

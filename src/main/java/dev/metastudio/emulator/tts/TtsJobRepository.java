@@ -11,7 +11,7 @@ interface TtsJobRepository extends JpaRepository<TtsJobEntity, String> {
 
     Optional<TtsJobEntity> findByJobIdAndProjectId(String jobId, String projectId);
 
-    long countByProjectIdAndStateIn(String projectId, Collection<TtsJobState> states);
+    long countByProjectIdAndStateInAndPurposeIsNull(String projectId, Collection<TtsJobState> states);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT j FROM TtsJobEntity j WHERE j.jobId = :jobId")

@@ -69,8 +69,18 @@ class TtsRunner implements WorkRunner {
                 // Nothing refers to a preview whose job did not record it.
                 store.delete(key);
             }
-        } catch (MediaException | IOException e) {
-            throw new WorkFailure(TtsCodes.TTS_FAILED, "TTS failed: " + e.getMessage(), e);
+        } catch (MediaException e) {
+            // Speech itself failing is "TTS failed" (MSS.20050034); encoding or storing the file is L16717's
+            // "Generate the preview audio failed" (MSS.20050012), not the generic code.
+            boolean speech = e.reason() == MediaException.Reason.TTS_UNAVAILABLE
+                    || e.reason() == MediaException.Reason.TTS_FAILED || e.reason() == MediaException.Reason.BAD_SSML
+                    || e.reason() == MediaException.Reason.INVALID_INPUT;
+            throw speech ? new WorkFailure(TtsCodes.TTS_FAILED, "TTS failed: " + e.getMessage(), e)
+                    : new WorkFailure(TtsCodes.PREVIEW_AUDIO_FAILED, "Generate the preview audio failed: "
+                            + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new WorkFailure(TtsCodes.PREVIEW_AUDIO_FAILED, "Generate the preview audio failed: "
+                    + e.getMessage(), e);
         } finally {
             if (out != null) {
                 try {

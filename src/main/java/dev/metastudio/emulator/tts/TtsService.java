@@ -2,6 +2,7 @@ package dev.metastudio.emulator.tts;
 
 import dev.metastudio.emulator.asset.AssetReferences;
 import dev.metastudio.emulator.asset.AssetType;
+import dev.metastudio.emulator.composition.VoiceConfig;
 import dev.metastudio.emulator.composition.VoiceParameters;
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
@@ -12,6 +13,7 @@ import dev.metastudio.emulator.work.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +50,8 @@ public class TtsService {
         references.usable(projectId, timbre, "emotion", (field, problem) -> new ApiException(400, ErrorCodes.TIMBRE_UNAVAILABLE,
                 "Timbre ID unavailable. Check the timbre ID: " + problem), AssetType.VOICE_MODEL);
         VoiceParameters.check(body.speed(), body.pitch(), body.volume(), "");
-        long ongoing = jobs.countByProjectIdAndStateIn(projectId, List.of(TtsJobState.WAITING, TtsJobState.PROCESSING));
+        long ongoing = jobs.countByProjectIdAndStateInAndPurposeIsNull(projectId,
+                List.of(TtsJobState.WAITING, TtsJobState.PROCESSING));
         if (ongoing >= MAX_ONGOING) {
             throw new ApiException(400, TtsCodes.TOO_MANY_PREVIEWS, "Too many ongoing preview tasks: " + ongoing);
         }
@@ -56,6 +59,29 @@ public class TtsService {
                 JsonColumns.write(body), clock.instant()));
         queue.submit(KIND, projectId, job.getJobId(), "cpu");
         return new TtsRequests.Created(job.getJobId());
+    }
+
+    /**
+     * A preview of one script scene (preview_info.audio_file_download_url, L4465): the same work as an audition, on
+     * the script's already validated timbre; it does not count against the tenant's limit of ongoing auditions.
+     * Returns the job id.
+     */
+    @Transactional
+    public String submitScenePreview(String projectId, String text, VoiceConfig voice) {
+        TtsRequests.Audition request = new TtsRequests.Audition(text, null, voice.voiceAssetId(), voice.speed(),
+                voice.pitch(), voice.volume(), null, null, null, null);
+        TtsJobEntity job = jobs.save(new TtsJobEntity(UUID.randomUUID().toString(), projectId, null,
+                JsonColumns.write(request), clock.instant()).forPurpose(TtsJobEntity.SCRIPT_PREVIEW));
+        queue.submit(KIND, projectId, job.getJobId(), "cpu");
+        return job.getJobId();
+    }
+
+    /** The download URL of a scene preview's audio once its job has succeeded; empty before, or if it failed. */
+    @Transactional(readOnly = true)
+    public Optional<String> scenePreviewUrl(String projectId, String jobId, String baseUrl) {
+        return jobs.findByJobIdAndProjectId(jobId, projectId).filter(job -> job.getState() == TtsJobState.SUCCEED)
+                .flatMap(job -> JsonColumns.read(job.getResult(), TtsRequests.Result.class).keys().stream().findFirst())
+                .map(key -> store.downloadUrl(key, DOWNLOAD_VALIDITY, null, baseUrl));
     }
 
     /** Not complete while waiting or running; complete with files on success, or with the reason on failure. */

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** On SUCCEED or FAILED, the job's callback_config gets {result, asset_id, job_id} (reference Table 5-146). */
+/**
+ * On SUCCEED or FAILED, the job's callback_config gets {result, asset_id, job_id} (reference Table 5-146, L5687), and
+ * on FAILED also error_info {error_code, error_msg}.
+ */
 @Component
 class VideoCallbacks {
     private final Callbacks callbacks;
@@ -25,6 +28,14 @@ class VideoCallbacks {
         body.put("result", job.getState().name());
         body.put("asset_id", job.getOutputAssetId());
         body.put("job_id", job.getJobId());
+        if (job.getErrorCode() != null) {
+            // Beyond Table 5-146 (receivers ignore unknown fields): a FAILED job's callback says why, as its
+            // details' error_info does, so a receiver can tell an injected fault's code from any other failure.
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error_code", job.getErrorCode());
+            error.put("error_msg", job.getErrorMsg());
+            body.put("error_info", error);
+        }
         callbacks.enqueue(job.getProjectId(), job.getJobId(), document.callbackConfig(), body);
     }
 }

@@ -7,6 +7,11 @@ public final class VideoCodes {
     /** HTTP 500, as the reference documents it, for cancelling a job that is not WAITING. */
     public static final String NOT_WAITING = "MSS.20010048";
     public static final String AUDIO_TOO_LARGE = "MSS.20010105";
+    /**
+     * L16974 "A non-2D model is used." (HTTP 500): the job's script has model_asset_type HUMAN_MODEL_3D and the
+     * emulator renders no 3D human, so such a job fails with this code.
+     */
+    public static final String NON_2D_MODEL = "MSS.20010098";
     public static final String FILE_MISSING = "MSS.45000001";
     public static final String UNSUPPORTED_ASSET = "MSS.45000004";
     public static final String UNSUPPORTED_IMAGE = "MSS.45000005";

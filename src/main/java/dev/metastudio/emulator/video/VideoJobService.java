@@ -12,6 +12,7 @@ import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.edge.ApiException;
 import dev.metastudio.emulator.edge.ApiTime;
 import dev.metastudio.emulator.edge.Check;
+import dev.metastudio.emulator.edge.ErrorCodes;
 import dev.metastudio.emulator.edge.ErrorEnvelope;
 import dev.metastudio.emulator.edge.QueryParams;
 import dev.metastudio.emulator.script.Scripts;
@@ -67,16 +68,22 @@ public class VideoJobService {
         VideoRequests.OutputAssetConfig output = Check.required(body.outputAssetConfig(), "output_asset_config");
         Check.length(Check.requiredText(output.assetName(), "output_asset_config.asset_name"), 1, 256,
                 "output_asset_config.asset_name");
+        // L16917 MSS.20010019 (400, see ErrorCodes). The reference names no character set; control characters and the
+        // characters no file name may hold are what the emulator counts as invalid.
+        if (output.assetName().chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f || "\\/:*?\"<>|".indexOf(ch) >= 0)) {
+            throw new ApiException(400, ErrorCodes.INVALID_VIDEO_NAME, "The video name asset_name contains invalid"
+                    + " characters: output_asset_config.asset_name may not hold control characters or any of \\ / : * ? \" < > |");
+        }
         String scriptId = body.scriptId() == null || body.scriptId().isEmpty() ? null : body.scriptId();
         Scripts.ForJob scripted = scriptId == null
                 ? new Scripts.ForJob(null, new Composition(body.modelAssetId(), body.voiceConfig(), body.videoConfig(),
-                        body.shootScripts(), body.backgroundMusicConfig()), Map.of())
+                        body.shootScripts(), body.backgroundMusicConfig()), Map.of(), false)
                 : scripts.forJob(projectId, scriptId, body.backgroundMusicConfig());
         Composition composition = scripted.composition();
         Map<Integer, String> audioKeys = scripted.audioKeys();
         List<ShootScriptItem> scenes = composition.shootScripts();
         rules.validate(projectId, composition, CompositionRules.Mode.JOB,
-                index -> scenes != null && audioKeys.containsKey(scenes.get(index).sequenceNo()));
+                index -> scenes != null && audioKeys.containsKey(scenes.get(index).sequenceNo()), scripted.modelType());
         if (body.callbackConfig() != null) {
             callbacks.validate(body.callbackConfig());
         }
@@ -90,7 +97,8 @@ public class VideoJobService {
                     + " later: " + waiting + " are waiting (at most " + workers.maxWaitingPerTenant() + ")");
         }
         String request = JsonColumns.write(new VideoRequests.Document(scriptId, composition, output,
-                body.reviewConfig(), body.callbackConfig(), body.actionConfig(), audioKeys));
+                body.reviewConfig(), body.callbackConfig(), body.actionConfig(), audioKeys,
+                scripted.threeD() ? "HUMAN_MODEL_3D" : null));
         VideoJobEntity job = jobs.save(new VideoJobEntity(UUID.randomUUID().toString(), projectId, JOB_TYPE, scriptId,
                 output.assetName(), appUserId, request, clock.instant()));
         queue.submit(VideoJobs.KIND, projectId, job.getJobId(), "cpu");
@@ -106,7 +114,9 @@ public class VideoJobService {
                 view.duration(), view.outputAssetConfig(), view.errorInfo(), view.createTime(), view.lastupdateTime(),
                 job.getScriptId(), "MODEL", c == null ? null : c.modelAssetId(),
                 c == null || c.voiceConfig() == null ? null : c.voiceConfig().withDefaults(),
-                c == null ? null : c.videoConfig(), c == null ? null : c.shootScripts(),
+                c == null || c.videoConfig() == null ? null : c.videoConfig().withDefaults(),
+                c == null || c.shootScripts() == null ? null
+                        : c.shootScripts().stream().map(ShootScriptItem::withDefaults).toList(),
                 c == null ? null : c.backgroundMusicConfig());
     }
 

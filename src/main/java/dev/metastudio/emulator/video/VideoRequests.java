@@ -28,10 +28,11 @@ public final class VideoRequests {
 
     /**
      * The job as a worker renders it: the composition in effect (a script's, when script_id is given) and, per
-     * AUDIO scene's sequence number, the object key of the speech uploaded to the script.
+     * AUDIO scene's sequence number, the object key of the speech uploaded to the script; {@code modelAssetType}
+     * HUMAN_MODEL_3D when the script's model is 3D (absent otherwise, and in documents stored before it existed).
      */
     public record Document(String scriptId, Composition composition, OutputAssetConfig outputAssetConfig,
                            ReviewConfig reviewConfig, CallbackConfig callbackConfig, ActionConfig actionConfig,
-                           Map<Integer, String> scriptAudioKeys) {
+                           Map<Integer, String> scriptAudioKeys, String modelAssetType) {
     }
 }

@@ -179,7 +179,7 @@ public class WorkQueue {
     }
 
     /**
-     * Removes every work item of a project (a control-plane reset), in the caller's transaction: their runners
+     * Removes every work item of a project (of every project when null: a control-plane reset), in the caller's transaction: their runners
      * lose them within a signal interval and never write again. The features delete their own jobs.
      */
     @Transactional

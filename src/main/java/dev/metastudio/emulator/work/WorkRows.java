@@ -161,9 +161,13 @@ class WorkRows {
                 + " AND queue_state = 'PARKED'", ts(now), workId) == 1;
     }
 
-    /** Every item of a project, with its commands; their runners lose them and never write again. */
+    /**
+     * Every item of a project (of every project when null), with its commands; their runners lose them and never
+     * write again.
+     */
     int deleteProject(String projectId) {
-        return jdbc.update("DELETE FROM work_item WHERE project_id = ?", projectId);
+        return projectId == null ? jdbc.update("DELETE FROM work_item")
+                : jdbc.update("DELETE FROM work_item WHERE project_id = ?", projectId);
     }
 
     /**

@@ -23,16 +23,28 @@ class AssetTransitionsTest {
         assertThat(asset.getAssetState()).isEqualTo(AssetState.ACTIVED);
     }
 
+    /** L16661 MSS.10001014 for a wrong target (this test expected MSS.10001013, L16660's code, before issue 13). */
     @ParameterizedTest
-    @EnumSource(value = AssetState.class, names = {"ACTIVED", "UNACTIVED"}, mode = EnumSource.Mode.EXCLUDE)
-    void onlyActivedAndUnactivedMayBeSetByATenant(AssetState target) {
+    @EnumSource(value = AssetState.class, names = {"ACTIVED", "UNACTIVED", "WAITING_DELETE"}, mode = EnumSource.Mode.EXCLUDE)
+    void onlyActivedUnactivedAndWaitingDeleteMayBeSetByATenant(AssetState target) {
         ApiException refused = refused(() -> AssetTransitions.setUsable(asset(AssetState.ACTIVED), target, NOW));
-        assertThat(refused.code()).isEqualTo(AssetCodes.INVALID_CHANGE);
+        assertThat(refused.code()).isEqualTo(AssetCodes.INCORRECT_TARGET).isEqualTo("MSS.10001014");
         assertThat(refused.getMessage()).contains(target.name());
     }
 
+    /** L1581 offers WAITING_DELETE; the tenant may take the mark back. */
+    @Test
+    void waitingDeleteIsATenantsMarkAndReversible() {
+        AssetEntity asset = asset(AssetState.ACTIVED);
+        AssetTransitions.setUsable(asset, AssetState.WAITING_DELETE, NOW);
+        assertThat(asset.getAssetState()).isEqualTo(AssetState.WAITING_DELETE);
+        AssetTransitions.setUsable(asset, AssetState.UNACTIVED, NOW);
+        assertThat(asset.getAssetState()).isEqualTo(AssetState.UNACTIVED);
+    }
+
+    /** L16660 MSS.10001013: "Only assets in the ACTIVED or UNACTIVED status can be updated." */
     @ParameterizedTest
-    @EnumSource(value = AssetState.class, names = {"ACTIVED", "UNACTIVED"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = AssetState.class, names = {"ACTIVED", "UNACTIVED", "WAITING_DELETE"}, mode = EnumSource.Mode.EXCLUDE)
     void anAssetNotInUseCannotBeActivated(AssetState current) {
         AssetEntity asset = asset(current);
         assertThat(refused(() -> AssetTransitions.setUsable(asset, AssetState.ACTIVED, NOW)).code())

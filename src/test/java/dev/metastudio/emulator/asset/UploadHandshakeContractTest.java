@@ -56,8 +56,32 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(main.getState().getValue()).isEqualTo("CREATED");
         assertThat(main.getFileMd5()).isEqualTo(md5(png));
         assertThat(Assets.download(main.getDownloadUrl())).isEqualTo(png);
-        AssetFileInfo cover = file(asset, "COVER");
-        assertThat(Assets.download(cover.getDownloadUrl())).startsWith((byte) 0xFF, (byte) 0xD8);
+        // L801: is_need_generate_cover is "used only for video assets"; an image gets no generated COVER file (this
+        // test asserted one before issue 13), so the tenant's own cover is accepted, not refused with MSS.10001009.
+        assertThat(file(asset, "COVER")).isNull();
+        byte[] coverPng = TestMedia.png(64, 36, Color.RED);
+        Assets.upload(client, assetId, "own-cover.png", coverPng, "COVER");
+        AssetFileInfo cover = file(Assets.show(client, assetId), "COVER");
+        assertThat(Assets.download(cover.getDownloadUrl())).isEqualTo(coverPng);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L801: is_need_generate_cover (video only) true makes a cover; default false makes none")
+    void aVideoGetsAGeneratedCoverOnlyWhenItAsksForOne() {
+        byte[] mp4 = TestMedia.mp4(160, 120, 0.6);
+        String asked = Assets.create(client, AssetTypeEnum.VIDEO, "cover please", body -> body.withIsNeedGenerateCover(true));
+        Assets.upload(client, asked, "clip.mp4", mp4, "MAIN");
+        AssetFileInfo generated = file(Assets.show(client, asked), "COVER");
+        assertThat(generated).isNotNull();
+        assertThat(Assets.download(generated.getDownloadUrl())).startsWith((byte) 0xFF, (byte) 0xD8);
+
+        String plain = Assets.create(client, AssetTypeEnum.VIDEO, "no cover by default");
+        Assets.upload(client, plain, "clip.mp4", mp4, "MAIN");
+        assertThat(Assets.show(client, plain).getAssetState().getValue()).isEqualTo("ACTIVED");
+        assertThat(file(Assets.show(client, plain), "COVER")).isNull();
+        byte[] own = TestMedia.png(32, 24, Color.GREEN);
+        Assets.upload(client, plain, "poster.png", own, "COVER");
+        assertThat(Assets.download(file(Assets.show(client, plain), "COVER").getDownloadUrl())).isEqualTo(own);
     }
 
     @Test
@@ -72,7 +96,8 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(meta.getFrameRate()).isEqualTo("25");
         assertThat(meta.getAudioCodec()).isEqualTo("aac");
         assertThat(meta.getDuration()).isEqualTo(1);
-        assertThat(file(shownVideo, "COVER")).isNotNull();
+        // L801: no is_need_generate_cover, default false: no generated cover (asserted one before issue 13).
+        assertThat(file(shownVideo, "COVER")).isNull();
 
         String audio = Assets.uploaded(client, AssetTypeEnum.AUDIO, "tone.wav", TestMedia.wav(2.0, 440, 16_000));
         var audioMeta = Assets.show(client, audio).getAssetExtraMeta().getAudioMeta();
@@ -90,6 +115,18 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(asset.getAssetState().getValue()).isEqualTo("FAILED");
         assertThat(asset.getReason()).contains("not a valid video");
         assertThat(asset.getFailType().getValue()).isEqualTo("AUTOMATIC_REVIEW_REJECT");
+        // One rule for a main file that fails a check after upload (issue 13 item 9): the file is FAILED with the
+        // reason and no download_url, exactly as for a size or MD5 mismatch, and a new main file may follow.
+        assertFailedMainFile(asset, "not a valid video");
+        Assets.upload(client, assetId, "real.mp4", TestMedia.mp4(160, 120, 0.4), "MAIN");
+        assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("ACTIVED");
+    }
+
+    private static void assertFailedMainFile(ShowAssetResponse asset, String reason) {
+        AssetFileInfo main = file(asset, "MAIN");
+        assertThat(main.getState().getValue()).isEqualTo("FAILED");
+        assertThat(main.getReason()).contains(reason);
+        assertThat(main.getDownloadUrl()).isNull();
     }
 
     @Test
@@ -104,8 +141,8 @@ class UploadHandshakeContractTest extends ServerTest {
     void aPutWhoseContentMd5DoesNotMatchItsBodyIsRefusedAndNothingIsStored() {
         byte[] png = TestMedia.png(64, 64, Color.RED);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "bad digest");
-        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length);
         byte[] other = TestMedia.png(64, 64, Color.GREEN);
+        CreateFileResponse created = createFileDeclaring(assetId, "x.png", png.length, md5(other));
         var put = Assets.put(created.getUploadUrl(), png, md5(other));
         assertThat(put.statusCode()).isEqualTo(400);
         assertThat(put.body()).contains("BadDigest");
@@ -133,28 +170,37 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(file(asset, "MAIN").getState().getValue()).isEqualTo("CREATING");
     }
 
+    /**
+     * L3250 "file_md5 | Yes | ... Base64-encoded 128-bit MD5 digest ... The value contains 24 characters". Until issue
+     * 13 a missing file_md5 was accepted (on the wrong belief that the 3.1.143 SDK has no such field; its
+     * FilesCreateReq has withFileMd5) and this test asserted that the stored bytes then defined it.
+     */
     @Test
-    void withoutADeclaredMd5TheStoredBytesDefineIt() {
-        byte[] png = TestMedia.png(64, 64, Color.RED);
+    @org.junit.jupiter.api.DisplayName("L3250: file_md5 is mandatory")
+    void aCreateFileWithoutFileMd5IsRefusedNamingTheField() {
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "no md5 declared");
-        // The 3.1.143 SDK's create-file body has no file_md5 field at all.
-        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length);
-        assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
-        Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
-        ShowAssetResponse asset = Assets.show(client, assetId);
-        assertThat(asset.getAssetState().getValue()).isEqualTo("ACTIVED");
-        assertThat(file(asset, "MAIN").getFileMd5()).isEqualTo(md5(png));
+        ClientRequestException missing = refused(() -> client.createFile(new CreateFileRequest().withBody(
+                new FilesCreateReq().withAssetId(assetId).withFileName("x.png").withFileSize(10L).withFileType("png")
+                        .withAssetFileCategory("MAIN"))));
+        assertThat(missing.getHttpStatusCode()).isEqualTo(400);
+        assertThat(missing.getErrorCode()).isEqualTo("MSS.00000003");
+        assertThat(missing.getErrorMsg()).contains("file_md5");
+        assertThat(refused(() -> createFileDeclaring(assetId, "x.png", 10, "")).getErrorMsg()).contains("file_md5");
+        assertThat(refused(() -> createFileDeclaring(assetId, "x.png", 10, "1B2M2Y8AsgTpgAmY7PhCf"))
+                .getErrorMsg()).contains("file_md5").contains("24 characters");
     }
 
     @Test
     void aDeclaredSizeThatDiffersFromTheUploadFailsTheFile() {
         byte[] png = TestMedia.png(64, 64, Color.ORANGE);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "size mismatch");
-        CreateFileResponse created = createFileWithoutMd5(assetId, "x.png", png.length + 10);
-        assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
+        CreateFileResponse created = createFileDeclaring(assetId, "x.png", png.length + 10, md5(png));
+        assertThat(Assets.put(created.getUploadUrl(), png, md5(png)).statusCode()).isEqualTo(200);
         ClientRequestException e = refused(() -> Assets.confirm(client, created.getFileId(), StateEnum.CREATED));
         assertThat(e.getErrorMsg()).contains("file_size");
-        assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("FAILED");
+        ShowAssetResponse asset = Assets.show(client, assetId);
+        assertThat(asset.getAssetState().getValue()).isEqualTo("FAILED");
+        assertFailedMainFile(asset, "file_size");
     }
 
     @Test
@@ -191,6 +237,27 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(twice.getErrorCode()).isEqualTo("MSS.10001013");
     }
 
+    /**
+     * L16677 MSS.10001033 "Too many files are being created ... confirm them or delete unnecessary ones": the limit
+     * counts files still CREATING (METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET, default 100); a settled file frees
+     * its place.
+     */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L16677: MSS.10001033 counts the files still being created")
+    void tooManyFilesBeingCreatedIsMss10001033AndASettledFileFreesAPlace() {
+        String assetId = Assets.create(client, AssetTypeEnum.COMMON_FILE, "many files");
+        byte[] one = {1};
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            created.add(Assets.createFile(client, assetId, "part" + i + ".bin", one, "OTHER").getFileId());
+        }
+        ClientRequestException full = refused(() -> Assets.createFile(client, assetId, "more.bin", one, "OTHER"));
+        assertThat(full.getErrorCode()).isEqualTo("MSS.10001033");
+        assertThat(full.getErrorMsg()).contains("METASTUDIO_LIMITS_MAX_CREATING_FILES_PER_ASSET");
+        Assets.confirm(client, created.get(0), StateEnum.CANCELLED);
+        assertThat(Assets.createFile(client, assetId, "more.bin", one, "OTHER").getFileId()).isNotBlank();
+    }
+
     @Test
     void anAssetHasOneMainFileAndTheCategoriesItsTypeAllows() {
         byte[] png = TestMedia.png(32, 32, Color.YELLOW);
@@ -211,11 +278,11 @@ class UploadHandshakeContractTest extends ServerTest {
         assertThat(format.getErrorCode()).isEqualTo("MSS.10001034");
         ClientRequestException oversize = refused(() -> client.createFile(new CreateFileRequest().withBody(
                 new FilesCreateReq().withAssetId(image).withFileName("big.png").withFileType("png")
-                        .withFileSize(600L * 1024 * 1024).withAssetFileCategory("MAIN"))));
+                        .withFileSize(600L * 1024 * 1024).withFileMd5(ANY_MD5).withAssetFileCategory("MAIN"))));
         assertThat(oversize.getErrorCode()).isEqualTo("MSS.10001024");
         ClientRequestException tooLarge = refused(() -> client.createFile(new CreateFileRequest().withBody(
                 new FilesCreateReq().withAssetId(image).withFileName("big.png").withFileType("png")
-                        .withFileSize(5_368_709_121L).withAssetFileCategory("MAIN"))));
+                        .withFileSize(5_368_709_121L).withFileMd5(ANY_MD5).withAssetFileCategory("MAIN"))));
         assertThat(tooLarge.getErrorMsg()).contains("file_size");
         ClientRequestException badMd5 = refused(() -> client.createFile(new CreateFileRequest().withBody(
                 new FilesCreateReq().withAssetId(image).withFileName("a.png").withFileType("png").withFileSize(3L)
@@ -230,6 +297,7 @@ class UploadHandshakeContractTest extends ServerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("L1458/L3250: file_md5 is 24 characters; the 32-hex spelling of L2152 is accepted and normalised")
     void theReferenceHexMd5SpellingIsAcceptedToo() {
         byte[] png = TestMedia.png(40, 40, Color.MAGENTA);
         String hex = java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(md5(png)));
@@ -239,7 +307,11 @@ class UploadHandshakeContractTest extends ServerTest {
                 .withFileMd5(hex).withAssetFileCategory("MAIN")));
         assertThat(Assets.put(created.getUploadUrl(), png, md5(png)).statusCode()).isEqualTo(200);
         Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
-        assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("ACTIVED");
+        ShowAssetResponse shown = Assets.show(client, assetId);
+        assertThat(shown.getAssetState().getValue()).isEqualTo("ACTIVED");
+        // Decision (L3250 and L1458 say 24 characters; the examples at L2152/L2629 print 32 hex digits): the hex
+        // spelling is accepted, but the file carries and echoes the documented 24-character Base64 form.
+        assertThat(file(shown, "MAIN").getFileMd5()).isEqualTo(md5(png)).hasSize(24);
     }
 
     @Test
@@ -314,11 +386,15 @@ class UploadHandshakeContractTest extends ServerTest {
                 .isEqualTo(404);
     }
 
-    /** As the 3.1.143 SDK sends it: its create-file body has no file_md5 field. */
-    private CreateFileResponse createFileWithoutMd5(String assetId, String name, long size) {
+    /** A MAIN png file whose declared size and MD5 need not match what is uploaded. */
+    private CreateFileResponse createFileDeclaring(String assetId, String name, long size, String fileMd5) {
         return client.createFile(new CreateFileRequest().withBody(new FilesCreateReq().withAssetId(assetId)
-                .withFileName(name).withFileSize(size).withFileType("png").withAssetFileCategory("MAIN")));
+                .withFileName(name).withFileSize(size).withFileType("png").withFileMd5(fileMd5)
+                .withAssetFileCategory("MAIN")));
     }
+
+    /** A well-formed file_md5 (of no bytes) for requests refused for another field. */
+    private static final String ANY_MD5 = "1B2M2Y8AsgTpgAmY7PhCfg==";
 
     static AssetFileInfo file(ShowAssetResponse asset, String category) {
         return asset.getFiles().stream().filter(f -> category.equals(f.getAssetFileCategory())).findFirst().orElse(null);

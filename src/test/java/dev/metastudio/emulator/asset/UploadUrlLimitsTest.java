@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * cut off after size + 1 bytes and refused, nothing of it stored.
  */
 class UploadUrlLimitsTest extends ServerTest {
+    private static final byte[] TEN_BYTES = new byte[10];
     private MetaStudioClient client;
 
     @BeforeEach
@@ -49,14 +50,13 @@ class UploadUrlLimitsTest extends ServerTest {
     void aConfirmedFilesUploadUrlNoLongerAcceptsBytes() {
         byte[] png = TestMedia.png(40, 40, Color.BLUE);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "confirmed then attacked");
-        // Without a declared MD5 (the 3.1.143 SDK has no file_md5) the URL itself is the only guard.
-        CreateFileResponse created = createFile(assetId, "a.png", png.length);
-        assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
+        CreateFileResponse created = createFile(assetId, "a.png", png);
+        assertThat(Assets.put(created.getUploadUrl(), png, Assets.md5(png)).statusCode()).isEqualTo(200);
         Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
         assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("ACTIVED");
 
-        byte[] replacement = TestMedia.png(40, 40, Color.RED);
-        var put = Assets.put(created.getUploadUrl(), replacement, null);
+        // Even with the declared digest the closed URL takes nothing.
+        var put = Assets.put(created.getUploadUrl(), png, Assets.md5(png));
         assertThat(put.statusCode()).isEqualTo(403);
         assertThat(put.body()).contains("AccessDenied").contains("closed");
         String download = Assets.show(client, assetId).getFiles().get(0).getDownloadUrl();
@@ -68,9 +68,10 @@ class UploadUrlLimitsTest extends ServerTest {
         byte[] png = TestMedia.png(16, 16, Color.GREEN);
         for (StateEnum outcome : new StateEnum[] {StateEnum.FAILED, StateEnum.CANCELLED}) {
             String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "settled " + outcome);
-            CreateFileResponse created = createFile(assetId, "s.png", png.length);
+            CreateFileResponse created = createFile(assetId, "s.png", png);
             Assets.confirm(client, created.getFileId(), outcome);
-            assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).as(outcome.getValue()).isEqualTo(403);
+            assertThat(Assets.put(created.getUploadUrl(), png, Assets.md5(png)).statusCode()).as(outcome.getValue())
+                    .isEqualTo(403);
         }
     }
 
@@ -78,11 +79,11 @@ class UploadUrlLimitsTest extends ServerTest {
     void aConfirmationThatFindsNothingLeavesTheUrlOpen() {
         byte[] png = TestMedia.png(16, 16, Color.PINK);
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "confirm too early");
-        CreateFileResponse created = createFile(assetId, "e.png", png.length);
+        CreateFileResponse created = createFile(assetId, "e.png", png);
         ClientRequestException early = catchThrowableOfType(ClientRequestException.class,
                 () -> Assets.confirm(client, created.getFileId(), StateEnum.CREATED));
         assertThat(early.getErrorCode()).isEqualTo("MSS.10001016");
-        assertThat(Assets.put(created.getUploadUrl(), png, null).statusCode()).isEqualTo(200);
+        assertThat(Assets.put(created.getUploadUrl(), png, Assets.md5(png)).statusCode()).isEqualTo(200);
         Assets.confirm(client, created.getFileId(), StateEnum.CREATED);
         assertThat(Assets.show(client, assetId).getAssetState().getValue()).isEqualTo("ACTIVED");
     }
@@ -90,10 +91,10 @@ class UploadUrlLimitsTest extends ServerTest {
     @Test
     void aDeclaredLengthOverTheFileSizeIsRefusedBeforeAByteIsRead() throws Exception {
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "ten bytes declared");
-        CreateFileResponse created = createFile(assetId, "ten.png", 10);
+        CreateFileResponse created = createFile(assetId, "ten.png", TEN_BYTES);
         URI url = URI.create(created.getUploadUrl());
         RawHttp.Response response = RawHttp.send(port, "PUT", url.getRawPath() + "?" + url.getRawQuery(),
-                "Content-Length: " + 50L * 1024 * 1024, null);
+                "Content-MD5: " + Assets.md5(TEN_BYTES) + "\r\nContent-Length: " + 50L * 1024 * 1024, null);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("EntityTooLarge").contains("10 bytes");
         assertNothingStored(created);
@@ -102,7 +103,7 @@ class UploadUrlLimitsTest extends ServerTest {
     @Test
     void aChunkedBodyLongerThanTheFileSizeIsCutOffAndNothingIsStored() throws Exception {
         String assetId = Assets.create(client, AssetTypeEnum.IMAGE, "ten bytes, fifty megabytes sent");
-        CreateFileResponse created = createFile(assetId, "ten.png", 10);
+        CreateFileResponse created = createFile(assetId, "ten.png", TEN_BYTES);
         URI url = URI.create(created.getUploadUrl());
         int status = chunkedPut(url.getRawPath() + "?" + url.getRawQuery(), 50L * 1024 * 1024);
         assertThat(status).isEqualTo(400);
@@ -135,9 +136,11 @@ class UploadUrlLimitsTest extends ServerTest {
         assertThat(e.getErrorMsg()).contains("nothing was uploaded");
     }
 
-    private CreateFileResponse createFile(String assetId, String name, long size) {
+    /** A MAIN file declaring the size and (mandatory, L3250) MD5 of {@code declared}. */
+    private CreateFileResponse createFile(String assetId, String name, byte[] declared) {
         return client.createFile(new CreateFileRequest().withBody(new FilesCreateReq().withAssetId(assetId)
-                .withFileName(name).withFileSize(size).withFileType("png").withAssetFileCategory("MAIN")));
+                .withFileName(name).withFileSize((long) declared.length).withFileMd5(Assets.md5(declared))
+                .withFileType("png").withAssetFileCategory("MAIN")));
     }
 
     /** Streams a chunked PUT of {@code total} bytes while reading the answer; returns its status. */
@@ -150,7 +153,8 @@ class UploadUrlLimitsTest extends ServerTest {
                 }
             });
             OutputStream out = socket.getOutputStream();
-            out.write(("PUT " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+            out.write(("PUT " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-MD5: " + Assets.md5(TEN_BYTES)
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             byte[] chunk = new byte[64 * 1024];
             try {

@@ -126,8 +126,10 @@ class CallbackDeliveryTest {
 
         assertThat(awaitFinal(jobId).state()).isEqualTo(DeliveryState.DELIVERED);
         TestReceiver.Received request = receiver.requests(path).get(0);
-        // What a receiver does: split off the two parameters the emulator appended, and recompute the HMAC over the
-        // URL it handed out followed by time_stamp.
+        // What a receiver written to the reference does (worked example L11856-L11869): split off the two appended
+        // parameters, read time_stamp as hex epoch milliseconds, and recompute the HMAC over the URL it handed out
+        // followed by those milliseconds in decimal. (Until issue 13 this test asserted hex epoch seconds and
+        // url + hex, which no receiver following L11860 accepts.)
         String rawQuery = request.rawQuery();
         int appended = rawQuery.indexOf("&secret=");
         assertThat(appended).isPositive();
@@ -137,9 +139,9 @@ class CallbackDeliveryTest {
         assertThat(params).containsOnlyKeys("secret", "time_stamp");
         String timeStamp = params.get("time_stamp");
         assertThat(timeStamp).matches("[0-9a-f]+");
-        assertThat(Long.parseLong(timeStamp, 16)).isCloseTo(Instant.now().getEpochSecond(),
-                org.assertj.core.data.Offset.offset(5L));
-        assertThat(params.get("secret")).isEqualTo(hmacSha256Hex(key, originalUrl + timeStamp));
+        long millis = Long.parseLong(timeStamp, 16);
+        assertThat(millis).isCloseTo(Instant.now().toEpochMilli(), org.assertj.core.data.Offset.offset(5_000L));
+        assertThat(params.get("secret")).isEqualTo(hmacSha256Hex(key, originalUrl + millis));
         assertThat(json.readTree(request.body()).get("result").asText()).isEqualTo("FAILED");
     }
 

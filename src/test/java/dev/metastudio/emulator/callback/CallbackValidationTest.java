@@ -30,14 +30,14 @@ class CallbackValidationTest extends ServerTest {
 
     @Test
     void malformedUrlsAreRejected() {
-        assertInvalid(config("http://exa mple.com/cb"), Callbacks.URL_FIELD, "is not a valid URL");
-        assertInvalid(config("/relative/cb"), Callbacks.URL_FIELD, "absolute http or https URL, got no scheme");
-        assertInvalid(config("ftp://127.0.0.1/cb"), Callbacks.URL_FIELD, "got scheme 'ftp'");
-        assertInvalid(config("http:///cb"), Callbacks.URL_FIELD, "must name a valid host");
-        assertInvalid(config("http://127.0.0.1/cb#part"), Callbacks.URL_FIELD, "must not contain a fragment");
-        assertInvalid(config("http://999.1.1.1/cb"), Callbacks.URL_FIELD, "must name a valid host");
+        assertInvalidUrl(config("http://exa mple.com/cb"), Callbacks.URL_FIELD, "is not a valid URL");
+        assertInvalidUrl(config("/relative/cb"), Callbacks.URL_FIELD, "absolute http or https URL, got no scheme");
+        assertInvalidUrl(config("ftp://127.0.0.1/cb"), Callbacks.URL_FIELD, "got scheme 'ftp'");
+        assertInvalidUrl(config("http:///cb"), Callbacks.URL_FIELD, "must name a valid host");
+        assertInvalidUrl(config("http://127.0.0.1/cb#part"), Callbacks.URL_FIELD, "must not contain a fragment");
+        assertInvalidUrl(config("http://999.1.1.1/cb"), Callbacks.URL_FIELD, "must name a valid host");
         String tooLong = "http://127.0.0.1/" + "a".repeat(2049 - "http://127.0.0.1/".length());
-        assertInvalid(config(tooLong), Callbacks.URL_FIELD, "at most 2048 characters long, got 2049");
+        assertInvalidUrl(config(tooLong), Callbacks.URL_FIELD, "at most 2048 characters long, got 2049");
     }
 
     @Test
@@ -109,6 +109,15 @@ class CallbackValidationTest extends ServerTest {
 
     private static CallbackConfig config(String url) {
         return new CallbackConfig(url, AuthType.NONE, null);
+    }
+
+    /** L16844: a malformed callback_url is MSS.20010093 "Invalid URL." (it was MSS.00000003 before issue 13). */
+    private void assertInvalidUrl(CallbackConfig config, String field, String problem) {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> callbacks.validate(config));
+        assertThat(e).as(String.valueOf(config)).isNotNull();
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.code()).isEqualTo("MSS.20010093");
+        assertThat(e.getMessage()).startsWith("Invalid URL: " + field + " ").contains(problem);
     }
 
     private ApiException assertInvalid(CallbackConfig config, String field, String problem) {

@@ -40,6 +40,9 @@ class CompositionRulesTest {
                 + "<break time=\"1s\"/></speak>"))));
         assertThat(refused(composition(List.of(scene(0, "a".repeat(CompositionRules.MAX_SCENE_CHARACTERS + 1))))))
                 .contains("shoot_scripts[0].shoot_script.text_config.text").contains("10000");
+        // L16854: the specific code of 11.2 (MSS.00000003 before issue 13).
+        assertThat(refusedCode(composition(List.of(scene(0, "a".repeat(CompositionRules.MAX_SCENE_CHARACTERS + 1))))))
+                .isEqualTo(ErrorCodes.SCENE_TEXT_TOO_LONG);
     }
 
     @Test
@@ -49,6 +52,8 @@ class CompositionRulesTest {
             scenes.add(scene(i, "b".repeat(CompositionRules.MAX_SCENE_CHARACTERS)));
         }
         assertThat(refused(composition(scenes))).contains("shoot_scripts").contains("100000");
+        // L16875: the specific code of 11.2 (MSS.00000003 before issue 13).
+        assertThat(refusedCode(composition(scenes))).isEqualTo(ErrorCodes.SCRIPT_TEXT_TOO_LONG);
     }
 
     @Test
@@ -110,11 +115,22 @@ class CompositionRulesTest {
     }
 
     private static String refusedBy(Runnable call) {
+        return refusal(call).getMessage();
+    }
+
+    private String refusedCode(Composition composition) {
+        return refusal(() -> validate(composition)).code();
+    }
+
+    /** A 400 with the generic code or one of the specific 11.2 codes the rules use (issue 13 item 15). */
+    private static ApiException refusal(Runnable call) {
         ApiException e = catchThrowableOfType(ApiException.class, call::run);
         assertThat(e).as("refused").isNotNull();
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.code()).isIn(ErrorCodes.INVALID_PARAMETER, CompositionRules.TOO_MANY_VIDEOS);
-        return e.getMessage();
+        assertThat(e.code()).isIn(ErrorCodes.INVALID_PARAMETER, CompositionRules.TOO_MANY_VIDEOS,
+                ErrorCodes.SCENE_TEXT_TOO_LONG, ErrorCodes.SCRIPT_TEXT_TOO_LONG, ErrorCodes.INVALID_ASSET_ID,
+                ErrorCodes.WRONG_ASSET_TYPE, ErrorCodes.INVALID_URL, ErrorCodes.BACKGROUND_IMAGE_REQUIRED);
+        return e;
     }
 
     private static Composition composition(List<ShootScriptItem> scenes) {

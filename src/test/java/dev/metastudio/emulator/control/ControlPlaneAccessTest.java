@@ -31,6 +31,12 @@ class ControlPlaneAccessTest extends H2ServerTest {
             assertThat(wrong.status()).as(path).isEqualTo(401);
         }
         assertThat(RawHttp.send(port, "POST", "/_emulator/jobs/pause", "", new byte[0]).status()).isEqualTo(401);
+        for (String post : new String[] {"/_emulator/reset", "/_emulator/faults", "/_emulator/seed",
+                "/_emulator/jobs/some-job/advance"}) {
+            assertThat(RawHttp.send(port, "POST", post, "", new byte[0]).status()).as(post).isEqualTo(401);
+        }
+        assertThat(RawHttp.send(port, "PUT", "/_emulator/progression/VIDEO", "", new byte[0]).status()).isEqualTo(401);
+        assertThat(RawHttp.send(port, "DELETE", "/_emulator/faults", "", null).status()).isEqualTo(401);
         assertThat(RawHttp.send(port, "GET", "/_emulator/jobs", "Authorization: Bearer " + ADMIN_TOKEN, null)
                 .status()).isEqualTo(200);
         assertThat(RawHttp.get(port, "/_emulator/health").status()).isEqualTo(200);

@@ -46,10 +46,11 @@ class InterruptedWorkIT {
             String assetId = Assets.create(client, AssetTypeEnum.VIDEO, "interrupted upload");
             URI upload = URI.create(client.createFile(new CreateFileRequest().withBody(new FilesCreateReq()
                     .withAssetId(assetId).withFileName("v.mp4").withFileType("mp4").withFileSize(30L * 1024 * 1024)
-                    .withAssetFileCategory("MAIN"))).getUploadUrl());
+                    .withFileMd5(Assets.md5(new byte[30 * 1024 * 1024])).withAssetFileCategory("MAIN"))).getUploadUrl());
             try (Socket socket = new Socket("127.0.0.1", first.port())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("PUT " + upload.getRawPath() + "?" + upload.getRawQuery() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-MD5: " + Assets.md5(new byte[30 * 1024 * 1024]) + "\r\n"
                         + "Content-Length: " + 30L * 1024 * 1024 + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 out.write(new byte[5 * 1024 * 1024]);
                 out.flush();

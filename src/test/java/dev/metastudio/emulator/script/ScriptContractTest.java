@@ -87,7 +87,93 @@ class ScriptContractTest extends ServerTest {
                 () -> client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id)));
         assertThat(gone.getHttpStatusCode()).isEqualTo(404);
         assertThat(gone.getErrorCode()).isEqualTo("MSS.00000002");
-        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName()).isEqualTo(name);
+        // L16828 makes names unique, so the copy is "{name} (copy)" (it kept the name before issue 13).
+        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName())
+                .isEqualTo(name + " (copy)");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L16828: MSS.20010005 Duplicate script name, on create and on rename")
+    void scriptNamesAreUniqueInAProject() {
+        String name = "unique " + UUID.randomUUID();
+        String first = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name))).getScriptId();
+        ClientRequestException twice = catchThrowableOfType(ClientRequestException.class,
+                () -> client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name))));
+        assertThat(twice.getHttpStatusCode()).isEqualTo(400);
+        assertThat(twice.getErrorCode()).isEqualTo("MSS.20010005");
+        assertThat(twice.getErrorMsg()).contains(name);
+        String second = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name + " 2")))
+                .getScriptId();
+        ClientRequestException renamed = catchThrowableOfType(ClientRequestException.class,
+                () -> client.updateVideoScript(new UpdateVideoScriptRequest().withScriptId(second)
+                        .withBody(new UpdateVideoScriptsReq().withScriptName(name))));
+        assertThat(renamed.getErrorCode()).isEqualTo("MSS.20010005");
+        // Saving a script under its own name is no duplicate; another project may use the name too.
+        client.updateVideoScript(new UpdateVideoScriptRequest().withScriptId(first)
+                .withBody(new UpdateVideoScriptsReq().withScriptName(name).withScriptDescription("same name")));
+        // (Without a voice, so no preview job of project B waits in the queue other tests count.)
+        clientB().createVideoScripts(new CreateVideoScriptsRequest().withBody(script(name).withVoiceConfig((VoiceConfig) null)));
+        String copy = client.copyVideoScripts(new CopyVideoScriptsRequest().withScriptId(first)).getScriptId();
+        String copy2 = client.copyVideoScripts(new CopyVideoScriptsRequest().withScriptId(first)).getScriptId();
+        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy)).getScriptName())
+                .isEqualTo(name + " (copy)");
+        assertThat(client.showVideoScript(new ShowVideoScriptRequest().withScriptId(copy2)).getScriptName())
+                .isEqualTo(name + " (copy 2)");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L4101: the script list's view_mode defaults to LANDSCAPE")
+    void theListShowsLandscapeScriptsUnlessAskedForVertical() {
+        String marker = "view-" + UUID.randomUUID();
+        client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " unset")));
+        client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " landscape")
+                .withViewMode(CreateVideoScriptsReq.ViewModeEnum.LANDSCAPE)));
+        client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script(marker + " vertical")
+                .withViewMode(CreateVideoScriptsReq.ViewModeEnum.VERTICAL)));
+        assertThat(client.listVideoScripts(new ListVideoScriptsRequest().withName(marker)).getVideoScripts())
+                .extracting(s -> s.getScriptName()).containsExactlyInAnyOrder(marker + " unset", marker + " landscape");
+        assertThat(client.listVideoScripts(new ListVideoScriptsRequest().withName(marker)
+                .withViewMode(ListVideoScriptsRequest.ViewModeEnum.VERTICAL)).getVideoScripts())
+                .extracting(s -> s.getScriptName()).containsExactly(marker + " vertical");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("L4365 script_type TEXT, L4309 clip_mode RESIZE, L4319 is_subtitle_enable false, L3794 frame_rate 25")
+    void theDetailsAnswerTheDocumentedDefaults() throws Exception {
+        BasicCredentials a = SdkWire.credentials(TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
+        String body = ("{'script_name':'defaults " + UUID.randomUUID() + "','model_asset_id':'" + anna + "',"
+                + "'video_config':{'codec':'H264','bitrate':1000,'width':1280,'height':720,'frame_rate':'30'},"
+                + "'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'Hello.'}}}]}").replace('\'', '"');
+        HttpResponse created = new SdkWire(baseUrl()).send(a, Call.post("/v1/{project_id}/digital-human-video-scripts", body));
+        assertThat(created.getStatusCode()).as(created.getBodyAsString()).isEqualTo(200);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.getBodyAsString())
+                .get("script_id").asText();
+        ShowVideoScriptResponse shown = client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id));
+        assertThat(shown.getVideoConfig().getClipMode().getValue()).isEqualTo("RESIZE");
+        assertThat(shown.getVideoConfig().getIsSubtitleEnable()).isFalse();
+        // L3794 "The virtual avatar video frame rate is fixed at 25 FPS": a requested 30 is accepted, 25 is answered.
+        assertThat(shown.getVideoConfig().getFrameRate().getValue()).isEqualTo("25");
+        assertThat(shown.getShootScripts().get(0).getShootScript().getScriptType().getValue()).isEqualTo("TEXT");
+    }
+
+    /** L4465 PreviewInfo.audio_file_download_url: "Download link of the audio file corresponding to the text". */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L4465: each TEXT scene's preview_info gets the audio of its text")
+    void eachTextSceneGetsAPreviewOfItsSpeech() throws Exception {
+        String id = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(script("preview "
+                + UUID.randomUUID()))).getScriptId();
+        String url = null;
+        for (int i = 0; i < 240 && url == null; i++) {
+            ShowVideoScriptResponse shown = client.showVideoScript(new ShowVideoScriptRequest().withScriptId(id));
+            url = shown.getShootScripts().get(1).getPreviewInfo().getAudioFileDownloadUrl();
+            if (url == null) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(url).as("the preview of scene 1 was made").isNotNull();
+        var info = dev.metastudio.emulator.media.probe.MediaProbe.probe(Videos.file(Assets.download(url), ".mp3"));
+        assertThat(info.audio().codec()).isEqualTo("mp3");
+        assertThat(info.durationSeconds()).isPositive();
     }
 
     @Test

@@ -73,12 +73,13 @@ class VideoCallbackTest extends ServerTest {
         Map<String, String> query = query(call[0]);
         assertThat(query.get("tenant")).isEqualTo("a");
         String timeStamp = query.get("time_stamp");
-        long seconds = Long.parseLong(timeStamp, 16);
-        assertThat(Math.abs(System.currentTimeMillis() / 1000 - seconds)).isLessThan(60);
-        // The reference: secret = hmac_sha256(key, URI(callback_url) + time_stamp), time_stamp = hex(timestamp).
+        long millis = Long.parseLong(timeStamp, 16);
+        assertThat(Math.abs(System.currentTimeMillis() - millis)).isLessThan(60_000);
+        // The reference's worked example (L11856-L11869): secret = hmac_sha256(URI(url) + decimal epoch millis, key),
+        // time_stamp = hex(those millis). (Previously asserted url + hex epoch seconds, contrary to L11860/L11880.)
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec("shared-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(mac.doFinal((url + timeStamp).getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of().formatHex(mac.doFinal((url + millis).getBytes(StandardCharsets.UTF_8)));
         assertThat(query.get("secret")).isEqualTo(expected);
     }
 

@@ -95,6 +95,30 @@ class VideoJobContractTest extends ServerTest {
         assertThat(info.container()).contains("webm");
     }
 
+    /**
+     * L3761: a script's model_asset_type may be HUMAN_MODEL_3D. The emulator accepts the script (its model a 3D
+     * HUMAN_MODEL asset) and fails a job made from it with L16974's MSS.20010098 "A non-2D model is used.", since it
+     * renders no 3D human (before issue 13 the script was refused outright).
+     */
+    @Test
+    @org.junit.jupiter.api.DisplayName("L3761/L16974: a HUMAN_MODEL_3D script is accepted; its job fails with MSS.20010098")
+    void aJobFromAThreeDimensionalScriptFailsSayingThatIsNotRendered() {
+        String model = Assets.uploaded(client, com.huaweicloud.sdk.metastudio.v1.model.CreateDigitalAssetRequestBody
+                .AssetTypeEnum.HUMAN_MODEL, "human.glb", new byte[] {0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0});
+        String scriptId = client.createVideoScripts(new CreateVideoScriptsRequest().withBody(new CreateVideoScriptsReq()
+                .withScriptName("3d script " + UUID.randomUUID()).withModelAssetId(model)
+                .withModelAssetType(CreateVideoScriptsReq.ModelAssetTypeEnum.HUMAN_MODEL_3D)
+                .withVoiceConfig(new VoiceConfig().withVoiceAssetId(Videos.DANIEL))
+                .withVideoConfig(Videos.video(VideoConfig.CodecEnum.H264, 1920, 1080))
+                .withShootScripts(List.of(Videos.textScene(0, "Spoken by a 3D human."))))).getScriptId();
+        Create2DDigitalHumanVideoReq body = Videos.textJob(anna, "Ignored.").withScriptId(scriptId);
+        Show2DDigitalHumanVideoResponse job = Videos.await(client, Videos.submit(client, body), RENDER_TIMEOUT);
+        assertThat(job.getState().getValue()).isEqualTo("FAILED");
+        assertThat(job.getErrorInfo().getErrorCode()).isEqualTo("MSS.20010098");
+        assertThat(job.getErrorInfo().getErrorMsg()).contains("non-2D").contains("3D rendering is not available");
+        assertThat(job.getOutputAssetConfig().getAssetId()).isNull();
+    }
+
     /** With script_id the script's settings win over the same fields in the job body (reference 5.3.1). */
     @Test
     void aJobFromAScriptUsesTheScriptsSettings() throws Exception {
@@ -117,6 +141,9 @@ class VideoJobContractTest extends ServerTest {
         assertThat(detail.getModelAssetId()).isEqualTo(portrait);
         assertThat(detail.getShootScripts().get(0).getShootScript().getTextConfig().getText())
                 .isEqualTo("Spoken from a saved script.");
+        // L4309/L4319: the documented defaults are answered though the script did not give them.
+        assertThat(detail.getVideoConfig().getClipMode().getValue()).isEqualTo("RESIZE");
+        assertThat(detail.getVideoConfig().getIsSubtitleEnable()).isFalse();
         assertThat(client.show2DDigitalHumanVideo(new Show2DDigitalHumanVideoRequest().withJobId(job.getJobId()))
                 .getShootScripts()).isNull();
     }

@@ -57,6 +57,27 @@ class VideoJobValidationTest extends ServerTest {
         assertThat(response.getBodyAsString()).contains("error_code").contains(expected);
     }
 
+    /**
+     * Issue 13 item 15: where 11.2 has a code for the case it is used instead of the generic MSS.00000003, always with
+     * HTTP 400 (11.2 lists MSS.20010027/20010096/20010019 under 500; the section's table gives 400 for parameter
+     * errors, and that is the decision).
+     */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "{'voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[{SCENE}],{OUT}}|MSS.20010096|L16972 no model",
+            "{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[],{OUT}}|MSS.20010027|L16924 no scenes",
+            "{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},{OUT}}|MSS.20010027|L16924 shoot_scripts absent",
+            "{'model_asset_id':'unknown-model','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[{SCENE}],{OUT}}|MSS.20010140|L16862 unknown model",
+            "{'model_asset_id':'{voice}','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[{SCENE}],{OUT}}|MSS.20010155|L16874 model of another type",
+            "{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'hi'},'background_config':[{'background_type':'IMAGE'}]}}],{OUT}}|MSS.20010143|L16864 image background without config",
+            "{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'hi'},'background_config':[{'background_type':'IMAGE','background_config':'https://example.com/bg.png'}]}}],{OUT}}|MSS.20010093|L16844 external background URL",
+            "{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},'video_config':{VIDEO},'shoot_scripts':[{SCENE}],'output_asset_config':{'asset_name':'a/b'}}|MSS.20010019|L16917 invalid output name"})
+    void theSpecificCodeOfTable112IsUsed(String template, String code, String description) {
+        HttpResponse response = post(fill(template));
+        assertThat(response.getStatusCode()).as(response.getBodyAsString()).isEqualTo(400);
+        assertThat(response.getBodyAsString()).contains("\"error_code\":\"" + code + "\"");
+    }
+
     @Test
     void anUnknownTimbreIsTheDocumentedTimbreError() {
         HttpResponse response = post(fill("{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'nope'},"
@@ -71,7 +92,7 @@ class VideoJobValidationTest extends ServerTest {
         HttpResponse scene = post(fill("{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},"
                 + "'video_config':{VIDEO},'shoot_scripts':[{'sequence_no':0,'shoot_script':{'text_config':{'text':'"
                 + long10k + "'}}}],{OUT}}"));
-        assertThat(scene.getBodyAsString()).contains("text_config.text").contains("10000");
+        assertThat(scene.getBodyAsString()).contains("text_config.text").contains("10000").contains("MSS.20010109");
         StringBuilder scenes = new StringBuilder();
         for (int i = 0; i < 11; i++) {
             scenes.append(i == 0 ? "" : ",").append("{'sequence_no':").append(i)
@@ -79,7 +100,7 @@ class VideoJobValidationTest extends ServerTest {
         }
         HttpResponse total = post(fill("{'model_asset_id':'{model}','voice_config':{'voice_asset_id':'{voice}'},"
                 + "'video_config':{VIDEO},'shoot_scripts':[" + scenes + "],{OUT}}"));
-        assertThat(total.getBodyAsString()).contains("100000");
+        assertThat(total.getBodyAsString()).contains("100000").contains("MSS.20010156");
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 101; i++) {
             many.append(i == 0 ? "" : ",").append("{'sequence_no':").append(i)

@@ -26,21 +26,32 @@ class PresetVoiceSeeds implements SystemAssetSource {
     public List<Seed> seeds(String region) {
         List<Seed> seeds = new ArrayList<>();
         for (PresetTimbres.Timbre timbre : PresetTimbres.load()) {
-            timbre.idsByRegion().forEach((timbreRegion, id) -> seeds.add(new Seed(id, AssetType.VOICE_MODEL,
-                    timbreRegion.equals(region) ? SystemLibrary.LISTED : SystemLibrary.ALIAS,
-                    asset -> {
-                        asset.setAssetName(timbre.name());
-                        asset.setAssetDescription("Preset timbre (" + REGION_NAMES.get(timbreRegion) + " id)");
-                        asset.setAssetOrder(timbre.row());
-                        asset.setEngineBinding(new EngineBinding.Voice(timbre.language(), timbre.sex(), timbre.variant())
-                                .encode());
-                        asset.setSupportedServices(List.of(SupportedService.VIDEO_2D.name(),
-                                SupportedService.LIVE_2D.name(), SupportedService.CHAT_2D.name()));
-                        asset.applyExtraMeta(AssetExtraMeta.empty().withVoiceModelMeta(meta(timbre)));
-                    },
-                    List.of())));
+            timbre.idsByRegion().forEach((timbreRegion, id) -> {
+                seeds.add(seed(timbre, timbreRegion, id, timbreRegion.equals(region) ? SystemLibrary.LISTED
+                        : SystemLibrary.ALIAS));
+                // The id exactly as printed is listed; its evident 32-hex form (if any) resolves too, unlisted.
+                String intended = PresetTimbres.intendedForm(id);
+                if (intended != null) {
+                    seeds.add(seed(timbre, timbreRegion, intended, SystemLibrary.ALIAS));
+                }
+            });
         }
         return seeds;
+    }
+
+    private static Seed seed(PresetTimbres.Timbre timbre, String timbreRegion, String id, String source) {
+        return new Seed(id, AssetType.VOICE_MODEL, source,
+                asset -> {
+                    asset.setAssetName(timbre.name());
+                    asset.setAssetDescription("Preset timbre (" + REGION_NAMES.get(timbreRegion) + " id)");
+                    asset.setAssetOrder(timbre.row());
+                    asset.setEngineBinding(new EngineBinding.Voice(timbre.language(), timbre.sex(), timbre.variant())
+                            .encode());
+                    asset.setSupportedServices(List.of(SupportedService.VIDEO_2D.name(),
+                            SupportedService.LIVE_2D.name(), SupportedService.CHAT_2D.name()));
+                    asset.applyExtraMeta(AssetExtraMeta.empty().withVoiceModelMeta(meta(timbre)));
+                },
+                List.of());
     }
 
     private static VoiceModelMeta meta(PresetTimbres.Timbre timbre) {

@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,6 +40,8 @@ public class AuthFilter extends OncePerRequestFilter {
     private static final DateTimeFormatter SDK_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String AUTH_PREFIX = "Incorrect IAM authentication information: ";
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
+
     private final CredentialRegistry credentials;
     private final TokenVerifier tokens;
     private final boolean strict;
@@ -50,6 +54,12 @@ public class AuthFilter extends OncePerRequestFilter {
         this.tokens = tokens;
         this.strict = properties.authStrict();
         this.clock = clock;
+        if (!strict) {
+            // Said once at start-up, loudly: with this setting anyone who reaches the port acts on every project.
+            LOG.warn("METASTUDIO_AUTH=off: authentication is OFF. Every /v1 request is accepted without an AK/SK"
+                    + " signature or IAM token, on any project. Use it only for manual calls on your own machine;"
+                    + " unset it (strict) whenever the emulator is reachable by others");
+        }
     }
 
     @Override
@@ -68,7 +78,15 @@ public class AuthFilter extends OncePerRequestFilter {
                         "Invalid parameter: project_id " + ProjectIds.RULE));
                 return;
             }
-            request.setAttribute(Caller.ATTRIBUTE, new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
+            // A valid token still names its caller, so GET /v3/projects answers with the token's project (README's
+            // curl example); anything else is the anonymous caller of the path's project.
+            Optional<TokenVerifier.Claims> claims = request.getHeader("X-Auth-Token") == null ? Optional.empty()
+                    : tokens.verify(request.getHeader("X-Auth-Token"));
+            request.setAttribute(Caller.ATTRIBUTE, claims.isPresent() && pathProject == null
+                    ? new Caller(claims.get().projectId(), claims.get().user(), Caller.Method.TOKEN)
+                    : new Caller(pathProject, "anonymous", Caller.Method.ANONYMOUS));
+            AuthOutcome.record(request, claims.isPresent() && pathProject == null ? AuthOutcome.Kind.TOKEN
+                    : AuthOutcome.Kind.NONE, "METASTUDIO_AUTH=off");
             chain.doFilter(request, response);
             return;
         }
@@ -79,7 +97,7 @@ public class AuthFilter extends OncePerRequestFilter {
         } else if (token != null) {
             token(request, response, chain, token, pathProject);
         } else {
-            unauthorized(response, "Authorization header or X-Auth-Token is required");
+            unauthorized(request, response, "Authorization header or X-Auth-Token is required");
         }
     }
 
@@ -87,22 +105,22 @@ public class AuthFilter extends OncePerRequestFilter {
                       String authorization, String pathProject) throws IOException, ServletException {
         Optional<AuthorizationHeader> parsed = AuthorizationHeader.parse(authorization);
         if (parsed.isEmpty()) {
-            unauthorized(response, "malformed Authorization header");
+            unauthorized(request, response, "malformed Authorization header");
             return;
         }
         AuthorizationHeader header = parsed.get();
         if (!SdkSignature.ALGORITHM.equals(header.algorithm())) {
-            unauthorized(response, "unsupported signing algorithm " + header.algorithm() + ", use SDK-HMAC-SHA256");
+            unauthorized(request, response, "unsupported signing algorithm " + header.algorithm() + ", use SDK-HMAC-SHA256");
             return;
         }
         Optional<Credential> credential = credentials.find(header.accessKey());
         if (credential.isEmpty()) {
-            unauthorized(response, "verify aksk signature fail: unknown access key " + header.accessKey());
+            unauthorized(request, response, "verify aksk signature fail: unknown access key " + header.accessKey());
             return;
         }
         String dateProblem = checkDate(request.getHeader("X-Sdk-Date"), header);
         if (dateProblem != null) {
-            unauthorized(response, dateProblem);
+            unauthorized(request, response, dateProblem);
             return;
         }
         SpooledBody body;
@@ -120,17 +138,18 @@ public class AuthFilter extends OncePerRequestFilter {
                     SdkSignature.stringToSign(request.getHeader("X-Sdk-Date"), canonical));
             if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     header.signature().getBytes(StandardCharsets.US_ASCII))) {
-                unauthorized(response, "verify aksk signature fail");
+                unauthorized(request, response, "verify aksk signature fail");
                 return;
             }
             String projectId = credential.get().projectId();
-            if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+            if (!ownProject(request, response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
                 return;
             }
             request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, header.accessKey(), Caller.Method.AKSK));
+            AuthOutcome.record(request, AuthOutcome.Kind.AKSK, header.accessKey());
             chain.doFilter(new CachedBodyRequest(request, body), response);
         } catch (PayloadHash.Mismatch e) {
-            unauthorized(response, "verify aksk signature fail: " + e.getMessage());
+            unauthorized(request, response, "verify aksk signature fail: " + e.getMessage());
         } finally {
             body.close();
         }
@@ -140,14 +159,15 @@ public class AuthFilter extends OncePerRequestFilter {
                        String pathProject) throws IOException, ServletException {
         Optional<TokenVerifier.Claims> claims = tokens.verify(token);
         if (claims.isEmpty()) {
-            unauthorized(response, "decrypt token fail");
+            unauthorized(request, response, "decrypt token fail");
             return;
         }
         String projectId = claims.get().projectId();
-        if (!ownProject(response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
+        if (!ownProject(request, response, projectId, pathProject, request.getHeader("X-Project-Id"))) {
             return;
         }
         request.setAttribute(Caller.ATTRIBUTE, new Caller(projectId, claims.get().user(), Caller.Method.TOKEN));
+        AuthOutcome.record(request, AuthOutcome.Kind.TOKEN, claims.get().user());
         chain.doFilter(request, response);
     }
 
@@ -172,26 +192,30 @@ public class AuthFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static boolean ownProject(HttpServletResponse response, String callerProject, String pathProject,
-                                      String headerProject) throws IOException {
+    private static boolean ownProject(HttpServletRequest request, HttpServletResponse response, String callerProject,
+                                      String pathProject, String headerProject) throws IOException {
         if (pathProject != null && !pathProject.equals(callerProject)) {
-            forbidden(response, "The project ID in the path (" + pathProject
+            forbidden(request, response, "The project ID in the path (" + pathProject
                     + ") does not match the project of the credential (" + callerProject + ")");
             return false;
         }
         if (headerProject != null && !headerProject.equals(callerProject)) {
-            forbidden(response, "The X-Project-Id header (" + headerProject
+            forbidden(request, response, "The X-Project-Id header (" + headerProject
                     + ") does not match the project of the credential (" + callerProject + ")");
             return false;
         }
         return true;
     }
 
-    private static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        AuthOutcome.record(request, AuthOutcome.Kind.REFUSED, detail);
         ErrorWriter.gateway(response, 401, ErrorCodes.GW_AUTH_FAILED, AUTH_PREFIX + detail);
     }
 
-    private static void forbidden(HttpServletResponse response, String message) throws IOException {
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
+        AuthOutcome.record(request, AuthOutcome.Kind.REFUSED, message);
         ErrorWriter.write(response, 403, ErrorEnvelope.of(ErrorCodes.PROJECT_MISMATCH, message));
     }
 

@@ -28,10 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(CanonicalPathFilter.ORDER + 2)
 public class ControlPlaneAuthFilter extends OncePerRequestFilter {
     /**
-     * What orchestrators and browsers reach without the token: liveness and readiness. (Object URLs live outside
-     * the plane, under {@code /_objects/}, and carry their own signatures.)
+     * What orchestrators and browsers reach without the token: liveness and readiness, and the console's files.
+     * (Object URLs live outside the plane, under {@code /_objects/}, and carry their own signatures.)
      */
-    public static final List<String> OPEN_PREFIXES = List.of(CanonicalPath.CONTROL_PLANE + "/health");
+    public static final List<String> OPEN_PREFIXES = List.of(CanonicalPath.CONTROL_PLANE + "/health",
+            // The console's static page and scripts hold no data; they send the token the user enters.
+            CanonicalPath.CONTROL_PLANE + "/console");
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneAuthFilter.class);
     private static final String BEARER = "Bearer ";
 
@@ -40,8 +42,8 @@ public class ControlPlaneAuthFilter extends OncePerRequestFilter {
     public ControlPlaneAuthFilter(EmulatorProperties properties) {
         this.token = properties.adminToken() == null ? null : properties.adminToken().getBytes(StandardCharsets.UTF_8);
         if (token == null) {
-            LOG.warn("METASTUDIO_ADMIN_TOKEN is not set: the control plane ({}/: jobs, callbacks, pause/resume) is"
-                    + " open to anyone who can reach this port; set it when the emulator is shared",
+            LOG.warn("METASTUDIO_ADMIN_TOKEN is not set: the control plane ({}/: jobs, callbacks, reset, fault and"
+                    + " progression rules, seed) is open to anyone who can reach this port; set it when the emulator is shared",
                     CanonicalPath.CONTROL_PLANE);
         } else {
             LOG.info("The control plane requires Authorization: Bearer <METASTUDIO_ADMIN_TOKEN> (open: {})",

@@ -35,8 +35,17 @@ public final class AvatarAnimator {
         return Math.round((2.0 + random.nextDouble() * 4.0) * FPS);
     }
 
-    /** Frames must be asked for in increasing order (the blink schedule is drawn as time goes on). */
+    /** The shape at its typical opening in speech. Frames must be asked for in increasing order (see below). */
     public AvatarPose pose(long frame, Viseme mouth) {
+        return pose(frame, mouth, mouth.typicalOpening());
+    }
+
+    /**
+     * Frames must be asked for in increasing order (the blink schedule is drawn as time goes on).
+     *
+     * @param openness how far the mouth is open, 0..1 ({@link dev.metastudio.emulator.media.lipsync.MouthTrack})
+     */
+    public AvatarPose pose(long frame, Viseme mouth, double openness) {
         while (frame >= nextBlink + BLINK.length) {
             nextBlink += BLINK.length + blinkGap();
         }
@@ -50,6 +59,6 @@ public final class AvatarAnimator {
         int headDx = (int) Math.round(sway * AvatarRig.HEAD_SWAY_UNITS * scale);
         int headDy = (int) Math.round(nod * AvatarRig.HEAD_SWAY_UNITS * 0.6 * scale);
         int bodyDy = (int) Math.round(breath * AvatarRig.BREATH_UNITS * scale);
-        return new AvatarPose(bodyDy, headDx, headDy, eyes, mouth);
+        return new AvatarPose(bodyDy, headDx, headDy, eyes, mouth, openness);
     }
 }

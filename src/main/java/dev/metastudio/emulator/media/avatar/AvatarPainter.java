@@ -600,11 +600,18 @@ final class AvatarPainter {
         }
     }
 
-    // ---------------------------------------------------------------- mouth, one drawing per viseme
+    // ---------------------------------------------------------------- mouth: a viseme's shape, opened as far as asked
 
-    void paintMouth(Graphics2D g, Viseme v) {
+    /** Jaw travel, in model units, of a mouth open 1.0. */
+    static final double FULL_OPENING_UNITS = 30;
+
+    /**
+     * @param openness 0..1 of {@link #FULL_OPENING_UNITS}; the shape decides width, rounding, teeth and tongue, and a
+     *                 closed shape (A, X) stays closed whatever it says
+     */
+    void paintMouth(Graphics2D g, Viseme v, double openness) {
         double halfWidth = 19 + 16 * v.width();
-        double open = 30 * v.opening();
+        double open = v.opening() == 0 ? 0 : FULL_OPENING_UNITS * openness;
         double cy = MOUTH_Y;
         Color lip = s.lips();
         Color upperLip = darker(lip, 0.88);
@@ -631,37 +638,21 @@ final class AvatarPainter {
             g.draw(new java.awt.geom.QuadCurve2D.Double(-halfWidth, cy, 0, cy + 2, halfWidth, cy));
             return;
         }
-        double top = cy - 3 - open * 0.25;
-        double bottom = cy + open * 0.9;
-        Path2D inner = new Path2D.Double();
+        // Open: every part inside the mouth scales with the opening (no fixed-size teeth or tongue covering a small
+        // gap), so what a viewer sees open grows in proportion to the openness from its first step; the jaw's travel is
+        // mostly downward. The lips are stroked along the opening's edge and the inside painted over their inner half,
+        // so the lips' outer contour stays where the opening plus their thickness puts it.
         boolean round = v == Viseme.E || v == Viseme.F;
-        double w = round ? halfWidth * 0.85 : halfWidth;
-        inner.moveTo(-w, cy);
-        inner.curveTo(-w * 0.6, top, w * 0.6, top, w, cy);
-        inner.curveTo(w * 0.6, bottom + (round ? 2 : 0), -w * 0.6, bottom + (round ? 2 : 0), -w, cy);
-        inner.closePath();
-        g.setColor(new Color(0x3B1217));
-        g.fill(inner);
-        Shape clip = g.getClip();
-        g.clip(inner);
-        if (v != Viseme.F) {
-            // Upper teeth always, lower teeth where the jaw is only slightly dropped.
-            g.setColor(new Color(0xF4F1EA));
-            g.fill(new RoundRectangle2D.Double(-w * 0.78, top - 2, w * 1.56, 7 + open * 0.12, 5, 5));
-            if (v == Viseme.B || v == Viseme.G) {
-                g.fill(new RoundRectangle2D.Double(-w * 0.7, bottom - 6, w * 1.4, 8, 5, 5));
-            }
-        }
-        if (open > 10) {
-            g.setPaint(new RadialGradientPaint(new Point2D.Double(0, bottom + 2), (float) (w * 0.8),
-                    new float[]{0f, 1f}, new Color[]{new Color(0xC5545E), new Color(0x8A2C36)}));
-            double tongueTop = v == Viseme.H ? top + 4 : bottom - open * 0.35;
-            g.fill(new Ellipse2D.Double(-w * 0.6, tongueTop, w * 1.2, open));
-        }
-        g.setClip(clip);
-        // Lips around the opening; rounded shapes push them forward and thicker.
         double lipThick = round ? 8 : 6;
-        g.setStroke(new BasicStroke((float) lipThick, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        double w = (round ? halfWidth * 0.85 : halfWidth) - lipThick / 2;
+        // Rounded lips are narrower and open taller, as an "o" does.
+        double tall = round ? 1.3 : 1.0;
+        double top = cy - open * 0.25 * tall;
+        double bottom = cy + open * 0.8 * tall;
+        // Bezier curves with both control points at top (bottom) reach 3/4 of the way there.
+        double topEdge = cy + 0.75 * (top - cy);
+        double bottomEdge = cy + 0.75 * (bottom - cy);
+        g.setStroke(new BasicStroke((float) (2 * lipThick), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         Path2D upper = new Path2D.Double();
         upper.moveTo(-w, cy);
         upper.curveTo(-w * 0.6, top - 1, -4, top - 3, 0, top);
@@ -670,13 +661,42 @@ final class AvatarPainter {
         g.draw(upper);
         Path2D lower = new Path2D.Double();
         lower.moveTo(w, cy);
-        lower.curveTo(w * 0.6, bottom + 3, -w * 0.6, bottom + 3, -w, cy);
-        g.setPaint(new GradientPaint(0, (float) bottom - 4, lip, 0, (float) bottom + 6, brighter(lip, 1.12)));
+        lower.curveTo(w * 0.6, bottom + 1, -w * 0.6, bottom + 1, -w, cy);
+        g.setPaint(new GradientPaint(0, (float) bottomEdge, lip, 0, (float) (bottomEdge + 2 * lipThick),
+                brighter(lip, 1.12)));
         g.draw(lower);
+        Path2D inner = new Path2D.Double();
+        inner.moveTo(-w, cy);
+        inner.curveTo(-w * 0.6, top, w * 0.6, top, w, cy);
+        inner.curveTo(w * 0.6, bottom, -w * 0.6, bottom, -w, cy);
+        inner.closePath();
+        g.setColor(new Color(0x3B1217));
+        g.fill(inner);
+        Shape clip = g.getClip();
+        g.clip(inner);
+        if (v == Viseme.H) {
+            // Tongue tip raised to the ridge behind the upper teeth.
+            g.setColor(new Color(0xB24A55));
+            g.fill(new Ellipse2D.Double(-w * 0.35, topEdge + open * 0.12, w * 0.7, open * 0.45));
+        } else {
+            g.setPaint(new RadialGradientPaint(new Point2D.Double(0, bottomEdge), (float) Math.max(1, w * 0.8),
+                    new float[]{0f, 1f}, new Color[]{new Color(0xC5545E), new Color(0x8A2C36)}));
+            g.fill(new Ellipse2D.Double(-w * 0.6, bottomEdge - open * 0.22, w * 1.2, open));
+        }
+        if (v != Viseme.F) {
+            // Upper teeth always (puckered lips hide them), lower teeth where the jaw is only slightly dropped.
+            g.setColor(new Color(0xF4F1EA));
+            g.fill(new RoundRectangle2D.Double(-w * 0.78, topEdge - 2, w * 1.56, 2 + open * 0.2, 5, 5));
+            if (v == Viseme.B || v == Viseme.G) {
+                g.fill(new RoundRectangle2D.Double(-w * 0.7, bottomEdge - open * 0.18, w * 1.4, 2 + open * 0.18, 5,
+                        5));
+            }
+        }
+        g.setClip(clip);
         if (v == Viseme.G) {
             // Lower lip tucked under the upper teeth.
             g.setColor(lip);
-            g.fill(new Ellipse2D.Double(-w * 0.75, cy - 1, w * 1.5, 9));
+            g.fill(new Ellipse2D.Double(-w * 0.75, cy + open * 0.1 - 1, w * 1.5, 3 + open * 0.4));
         }
     }
 

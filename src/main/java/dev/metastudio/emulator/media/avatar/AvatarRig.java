@@ -25,6 +25,8 @@ public final class AvatarRig {
     /** Largest idle offsets, in model units (see {@link AvatarAnimator}). */
     static final double HEAD_SWAY_UNITS = 4.0;
     static final double BREATH_UNITS = 1.6;
+    /** The mouth's opening is drawn in this many steps (a step is 1.25 model units, under 2 pixels at 1080p). */
+    public static final int OPENNESS_STEPS = 24;
 
     private record Sprite(BufferedImage image, int x, int y) {
         Rectangle bounds(int ax, int ay) {
@@ -40,7 +42,12 @@ public final class AvatarRig {
     private final Sprite head;
     private final Sprite front;
     private final Map<AvatarPose.Eyelids, Sprite> eyes = new EnumMap<>(AvatarPose.Eyelids.class);
-    private final Map<Viseme, Sprite> mouths = new EnumMap<>(Viseme.class);
+    /** Per shape and opening step, painted when first needed: most of the 9 x 25 are never shown in a scene. */
+    private final Sprite[][] mouths = new Sprite[Viseme.values().length][OPENNESS_STEPS + 1];
+    private final AvatarPainter painter;
+    private final double fx;
+    private final double fy;
+    private final Rectangle mouthArea;
     private final int headMargin;
     private final int bodyMargin;
 
@@ -58,11 +65,12 @@ public final class AvatarRig {
         double ay = canvasTop + headCenterModelY * fit;
         this.anchorX = (int) Math.floor(ax);
         this.anchorY = (int) Math.floor(ay);
-        double fx = ax - anchorX;
-        double fy = ay - anchorY;
+        this.fx = ax - anchorX;
+        this.fy = ay - anchorY;
         double bottomUnits = (canvasTop + framing.modelHeight() * fit - ay) / scale + 4;
 
         AvatarPainter p = new AvatarPainter(style);
+        this.painter = p;
         back = sprite(fx, fy, -200, -180, 200, 430, p::paintBackHair);
         body = sprite(fx, fy, -300, 55, 300, Math.min(bottomUnits, portrait ? 1130 : 650),
                 g -> p.paintBody(g, portrait));
@@ -72,9 +80,15 @@ public final class AvatarRig {
             AvatarPainter.Eyes e = AvatarPainter.Eyes.valueOf(state.name());
             eyes.put(state, sprite(fx, fy, -72, -42, 72, 18, g -> p.paintEyes(g, e)));
         }
+        // A mouth only grows as it opens: closed and fully open bound every step between.
+        Rectangle area = null;
         for (Viseme v : Viseme.values()) {
-            mouths.put(v, sprite(fx, fy, -48, 56, 48, 118, g -> p.paintMouth(g, v)));
+            for (int step : new int[]{0, OPENNESS_STEPS}) {
+                Rectangle b = mouth(v, step).bounds(anchorX, anchorY);
+                area = area == null ? b : area.union(b);
+            }
         }
+        mouthArea = area;
         headMargin = (int) Math.ceil(HEAD_SWAY_UNITS * scale) + 1;
         bodyMargin = (int) Math.ceil(BREATH_UNITS * scale) + 1;
     }
@@ -156,13 +170,28 @@ public final class AvatarRig {
                 yield grow(r, headMargin, headMargin);
             }
             case EYES -> grow(union(eyes.values()), headMargin, headMargin);
-            case MOUTH -> grow(union(mouths.values()), headMargin, headMargin);
+            case MOUTH -> grow(mouthArea(), headMargin, headMargin);
         };
     }
 
-    /** Where the lips can be in any shape while the head is at rest (for checking lip-sync in a picture). */
+    /** Where the lips can be in any shape and opening, the head at rest (for checking lip-sync in a picture). */
     public Rectangle mouthArea() {
-        return union(mouths.values());
+        return new Rectangle(mouthArea);
+    }
+
+    /** The opening step a pose's mouth is drawn with; closed shapes have only step 0. */
+    public static int openingStep(AvatarPose pose) {
+        return pose.mouth().opening() == 0 ? 0 : (int) Math.round(pose.openness() * OPENNESS_STEPS);
+    }
+
+    private Sprite mouth(Viseme v, int step) {
+        Sprite s = mouths[v.ordinal()][step];
+        if (s == null) {
+            double openness = step / (double) OPENNESS_STEPS;
+            s = sprite(fx, fy, -48, 56, 48, 118, g -> painter.paintMouth(g, v, openness));
+            mouths[v.ordinal()][step] = s;
+        }
+        return s;
     }
 
     private Rectangle union(java.util.Collection<Sprite> sprites) {
@@ -185,7 +214,7 @@ public final class AvatarRig {
             case BODY -> pose.bodyDy() + 1L;
             case HEAD -> head;
             case EYES -> head << 8 | pose.eyes().ordinal();
-            case MOUTH -> head << 8 | pose.mouth().ordinal();
+            case MOUTH -> head << 16 | pose.mouth().ordinal() << 8 | openingStep(pose);
         };
     }
 
@@ -198,7 +227,7 @@ public final class AvatarRig {
         draw(g, body, bx, by);
         draw(g, head, hx, hy);
         draw(g, eyes.get(pose.eyes()), hx, hy);
-        draw(g, mouths.get(pose.mouth()), hx, hy);
+        draw(g, mouth(pose.mouth(), openingStep(pose)), hx, hy);
         if (front != null) {
             draw(g, front, hx, hy);
         }

@@ -13,22 +13,18 @@ import java.util.List;
  *   <li>every /p b m/ closes the lips for at least one frame, even when it is shorter than a frame;</li>
  *   <li>lip rounding starts early: a consonant before a rounded vowel is already rounded (anticipatory
  *       coarticulation, "soon", "two");</li>
- *   <li>a vowel spoken softly opens the jaw less (a quiet /aa/ is drawn C, a very quiet one B), so the opening follows
- *       the voice's own loudness;</li>
  *   <li>a shape held for a single frame between two equal ones is dropped (it would only flicker), closures
  *       excepted;</li>
  *   <li>a pause longer than {@value #LONG_PAUSE_MS} ms closes the mouth to rest ({@link Viseme#X}) for all of its
  *       frames; a shorter one relaxes it slightly (B) so the mouth does not snap shut between words.</li>
  * </ul>
+ * How far each shape opens is not decided here: {@link JawOpening} scales it by the loudness of every frame.
  */
 public final class PhonemeLipSync {
 
     public static final int LONG_PAUSE_MS = 150;
     private static final double FRAME = 1.0 / Pcm.FPS;
     private static final double ROUNDING_LEAD_SECONDS = 0.12;
-    /** Below the clip's speaking level by this much, an open vowel is drawn one step less open. */
-    private static final double SOFT_DB = 9;
-    private static final double VERY_SOFT_DB = 16;
 
     private PhonemeLipSync() {
     }
@@ -48,16 +44,11 @@ public final class PhonemeLipSync {
         return v;
     }
 
-    /**
-     * @param loudnessDb per-frame loudness of the same audio ({@link FrameLoudness}), or null to ignore loudness
-     */
-    public static Viseme[] track(List<PhoneTiming> phones, double[] loudnessDb, int frames) {
+    /** The shapes, one per frame, refined as the class comment says. */
+    public static Viseme[] track(List<PhoneTiming> phones, int frames) {
         List<PhoneTiming> p = resolveTransparent(phones);
         Viseme[] v = reference(p, frames);
         anticipateRounding(v, p);
-        if (loudnessDb != null) {
-            gradeOpening(v, loudnessDb);
-        }
         dropFlicker(v);
         shapePauses(v, p, frames);
         closeOnBilabials(v, p);
@@ -94,22 +85,6 @@ public final class PhonemeLipSync {
                 if (v[f] == Viseme.B) {
                     v[f] = Viseme.F;
                 }
-            }
-        }
-    }
-
-    private static void gradeOpening(Viseme[] v, double[] db) {
-        double[] voiced = Arrays.stream(db).filter(d -> d > -60).sorted().toArray();
-        if (voiced.length == 0) {
-            return;
-        }
-        double speaking = voiced[(int) Math.min(voiced.length - 1, voiced.length * 0.9)];
-        for (int f = 0; f < v.length && f < db.length; f++) {
-            double below = speaking - db[f];
-            if (v[f] == Viseme.D && below > SOFT_DB) {
-                v[f] = below > VERY_SOFT_DB ? Viseme.B : Viseme.C;
-            } else if ((v[f] == Viseme.C || v[f] == Viseme.H || v[f] == Viseme.E) && below > VERY_SOFT_DB) {
-                v[f] = Viseme.B;
             }
         }
     }

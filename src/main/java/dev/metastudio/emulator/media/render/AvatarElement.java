@@ -3,20 +3,20 @@ package dev.metastudio.emulator.media.render;
 import dev.metastudio.emulator.media.avatar.AvatarAnimator;
 import dev.metastudio.emulator.media.avatar.AvatarPose;
 import dev.metastudio.emulator.media.avatar.AvatarRig;
-import dev.metastudio.emulator.media.lipsync.Viseme;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 
-/** The HUMAN layer: the rig posed per frame from the scene's mouth shapes and the idle animation. */
+/** The HUMAN layer: the rig posed per frame from the scene's mouth (shape and opening) and the idle animation. */
 final class AvatarElement implements Dynamic {
 
     private static final AvatarRig.Part[] PARTS = AvatarRig.Part.values();
 
     private final AvatarRig rig;
     private final AvatarAnimator animator;
-    private Viseme[] visemes = new Viseme[0];
-    private long visemesFrom;
+    private MouthTrack mouth = MouthTrack.silent();
+    private long mouthFrom;
     private final long firstFrame;
     private final Region[] regions;
     private AvatarPose pose = AvatarPose.rest();
@@ -34,15 +34,15 @@ final class AvatarElement implements Dynamic {
         }
     }
 
-    /** The scene's mouth shapes, one per frame; the mouth rests where there are none. */
-    void speak(Viseme[] shapes) {
-        speak(shapes, 0);
+    /** The scene's mouth, one shape and opening per frame; the mouth rests where there are none. */
+    void speak(MouthTrack track) {
+        speak(track, 0);
     }
 
-    /** Mouth shapes that start at frame {@code from} of the scene (a live stream's sentence); before and after: rest. */
-    void speak(Viseme[] shapes, long from) {
-        this.visemes = shapes;
-        this.visemesFrom = from;
+    /** A mouth that starts at frame {@code from} of the scene (a live stream's sentence); before and after: rest. */
+    void speak(MouthTrack track, long from) {
+        this.mouth = track;
+        this.mouthFrom = from;
     }
 
     @Override
@@ -52,9 +52,8 @@ final class AvatarElement implements Dynamic {
 
     @Override
     public long advance(int frame) {
-        long i = frame - visemesFrom;
-        Viseme mouth = i >= 0 && i < visemes.length ? visemes[(int) i] : Viseme.X;
-        pose = animator.pose(firstFrame + frame, mouth);
+        int i = (int) (frame - mouthFrom);
+        pose = animator.pose(firstFrame + frame, mouth.shape(i), mouth.openness(i));
         return 0;
     }
 

@@ -1,15 +1,14 @@
 package dev.metastudio.emulator.media.render;
 
-import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.MediaException.Reason;
+import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.encode.LinkState;
-import dev.metastudio.emulator.media.lipsync.Viseme;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.speech.Cue;
 import dev.metastudio.emulator.media.speech.SpeechSynthesizer;
 import dev.metastudio.emulator.media.speech.Voice;
 import dev.metastudio.emulator.media.speech.VoiceSettings;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
 
 /**
  * A presenter on air: one scene (backgrounds, layers, presenter, subtitles, music) composed frame by frame, 25 per
@@ -213,7 +213,7 @@ public final class LiveComposition implements AutoCloseable {
              AudioMixer.Music music = spec.music() == null ? null
                      : new AudioMixer.Music(spec.music().file(), spec.music().volume())) {
             out.start();
-            stage.attachSentence(new Viseme[0], 0, List.of());
+            stage.attachSentence(MouthTrack.silent(), 0, List.of());
             compositor.setScene(stage.base(), stage.stack(), 1);
             double[] mix = new double[Pcm.SAMPLES_PER_FRAME];
             short[] scratch = new short[Pcm.SAMPLES_PER_FRAME];
@@ -328,7 +328,7 @@ public final class LiveComposition implements AutoCloseable {
             if (!cut.isEmpty()) {
                 cut.forEach(id -> events.ended(id, n, true));
                 current = null;
-                stage.attachSentence(new Viseme[0], n, List.of());
+                stage.attachSentence(MouthTrack.silent(), n, List.of());
             }
             if (current != null && position >= current.sentence().samples().length) {
                 current = null;
@@ -343,7 +343,7 @@ public final class LiveComposition implements AutoCloseable {
                     double offset = n / (double) Pcm.FPS;
                     List<Cue> cues = new ArrayList<>();
                     current.sentence().cues().forEach(c -> cues.add(c.shifted(offset)));
-                    stage.attachSentence(current.visemes(), n, cues);
+                    stage.attachSentence(current.mouth(), n, cues);
                     if (current.first()) {
                         events.started(current.utterance(), n, current.requestedAtFrame());
                     }

@@ -6,6 +6,7 @@ import dev.metastudio.emulator.media.avatar.AvatarAnimator;
 import dev.metastudio.emulator.media.avatar.AvatarRig;
 import dev.metastudio.emulator.media.avatar.Framing;
 import dev.metastudio.emulator.media.image.Images;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.lipsync.Viseme;
 import dev.metastudio.emulator.media.probe.MediaInfo;
 import dev.metastudio.emulator.media.probe.MediaKind;
@@ -83,9 +84,14 @@ final class SceneStage implements AutoCloseable {
         }
     }
 
-    /** The scene's mouth shapes (one per frame) and subtitle cues (scene time; null for audio scenes). */
+    /** Mouth shapes alone (one per frame), each at its typical opening in speech. */
     void attachSpeech(Viseme[] visemes, List<Cue> cues) {
-        presenters.forEach(p -> p.speak(visemes));
+        attachSpeech(MouthTrack.nominal(visemes), cues);
+    }
+
+    /** The scene's mouth (shape and opening per frame) and subtitle cues (scene time; null for audio scenes). */
+    void attachSpeech(MouthTrack mouth, List<Cue> cues) {
+        presenters.forEach(p -> p.speak(mouth));
         if (subtitles != null && cues != null) {
             subtitles.show(cues);
         }
@@ -95,8 +101,8 @@ final class SceneStage implements AutoCloseable {
      * A live stream's sentence: its mouth shapes from scene frame {@code fromFrame} on and its cues (already in scene
      * time), replacing the previous sentence's.
      */
-    void attachSentence(Viseme[] visemes, long fromFrame, List<Cue> cues) {
-        presenters.forEach(p -> p.speak(visemes, fromFrame));
+    void attachSentence(MouthTrack mouth, long fromFrame, List<Cue> cues) {
+        presenters.forEach(p -> p.speak(mouth, fromFrame));
         if (subtitles != null) {
             subtitles.show(cues);
         }

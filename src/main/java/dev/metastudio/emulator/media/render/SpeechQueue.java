@@ -1,21 +1,21 @@
 package dev.metastudio.emulator.media.render;
 
 import dev.metastudio.emulator.media.MediaException;
-import dev.metastudio.emulator.media.lipsync.Viseme;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.speech.SpeechSynthesizer;
 import dev.metastudio.emulator.media.speech.SpokenSentence;
 import dev.metastudio.emulator.media.speech.Voice;
 import dev.metastudio.emulator.media.speech.VoiceSettings;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
 
 /**
  * What a live presenter is going to say: utterances in play order, each synthesized sentence by sentence ahead of its
@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SpeechQueue implements AutoCloseable {
 
     /** A sentence ready to play: its sound, mouth shapes (one per frame) and cues (sentence time). */
-    record Ready(long utterance, long requestedAtFrame, boolean first, SpokenSentence sentence, Viseme[] visemes) {
+    record Ready(long utterance, long requestedAtFrame, boolean first, SpokenSentence sentence, MouthTrack mouth) {
     }
 
     private static final int LOOKAHEAD_FRAMES = 250;
@@ -233,7 +233,7 @@ final class SpeechQueue implements AutoCloseable {
             MediaException failure = null;
             try {
                 SpokenSentence s = u.sentences.next();
-                ready = new Ready(u.id, u.requestedAtFrame, u.firstTaken++ == 0, s, s.visemes());
+                ready = new Ready(u.id, u.requestedAtFrame, u.firstTaken++ == 0, s, s.mouth());
             } catch (MediaException e) {
                 failure = e;
             } catch (RuntimeException e) {

@@ -23,9 +23,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class SpeechSynthesizer {
 
-    /** Subtitles longer than this are split into several cues (CJK characters count double). */
-    private static final int MAX_CUE_WIDTH = 44;
-
     private final VoiceRouter router;
 
     public SpeechSynthesizer(String espeakExecutable) {
@@ -167,59 +164,9 @@ public final class SpeechSynthesizer {
         }
     }
 
-    /** Long sentences become several cues at word (or CJK character) boundaries, timed by their share of text. */
+    /** A sentence's cues: split at its punctuation and to fit a line, none shorter than about a second. */
     static List<Cue> splitCue(double start, double end, String text) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int width = 0;
-        for (String token : tokens(text)) {
-            int w = displayWidth(token);
-            if (width + w > MAX_CUE_WIDTH && current.length() > 0) {
-                parts.add(current.toString().strip());
-                current.setLength(0);
-                width = 0;
-            }
-            current.append(token);
-            width += w;
-        }
-        if (!current.toString().isBlank()) {
-            parts.add(current.toString().strip());
-        }
-        int total = parts.stream().mapToInt(SpeechSynthesizer::displayWidth).sum();
-        List<Cue> cues = new ArrayList<>();
-        double t = start;
-        for (String part : parts) {
-            double span = (end - start) * displayWidth(part) / Math.max(1, total);
-            cues.add(new Cue(t, t + span, part));
-            t += span;
-        }
-        return cues;
-    }
-
-    private static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (isWide(cp)) {
-                if (word.length() > 0) {
-                    tokens.add(word.toString());
-                    word.setLength(0);
-                }
-                tokens.add(new String(Character.toChars(cp)));
-            } else {
-                word.appendCodePoint(cp);
-                if (cp == ' ') {
-                    tokens.add(word.toString());
-                    word.setLength(0);
-                }
-            }
-        }
-        if (word.length() > 0) {
-            tokens.add(word.toString());
-        }
-        return tokens;
+        return SubtitleSplitter.split(start, end, text);
     }
 
     static int displayWidth(String s) {

@@ -4,7 +4,7 @@ import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.lipsync.LipSync;
 import dev.metastudio.emulator.media.lipsync.PhoneTiming;
-import dev.metastudio.emulator.media.lipsync.Viseme;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +24,8 @@ public record SpeechTrack(Path pcm, long samples, List<Cue> cues, List<PhoneTimi
         return Pcm.seconds(samples);
     }
 
-    /** One mouth shape per 25 fps frame, from the phones (or from the audio when there are none). */
-    public Viseme[] visemes(int frames) throws MediaException {
+    /** The mouth per 25 fps frame: shapes from the phones (else from the sound), opening by loudness. */
+    public MouthTrack visemes(int frames) throws MediaException {
         return LipSync.visemes(pcm, phones, frames);
     }
 }

@@ -1,11 +1,10 @@
 package dev.metastudio.emulator.media.speech;
 
 import dev.metastudio.emulator.media.audio.Pcm;
-import dev.metastudio.emulator.media.lipsync.FrameLoudness;
+import dev.metastudio.emulator.media.lipsync.LipSync;
+import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.lipsync.PhoneTiming;
-import dev.metastudio.emulator.media.lipsync.PhonemeLipSync;
 import dev.metastudio.emulator.media.lipsync.Viseme;
-import dev.metastudio.emulator.media.lipsync.VisemeAnalyzer;
 
 import java.util.List;
 
@@ -24,12 +23,13 @@ public record SpokenSentence(short[] samples, List<Cue> cues, List<PhoneTiming> 
         return (samples.length + Pcm.SAMPLES_PER_FRAME - 1) / Pcm.SAMPLES_PER_FRAME;
     }
 
-    /** One mouth shape per 25 fps frame: from the phones, or from the sound when the engine reported none. */
+    /** The mouth per 25 fps frame: shapes from the phones (else from the sound), opening by loudness. */
+    public MouthTrack mouth() {
+        return LipSync.visemes(samples, phones, frames());
+    }
+
+    /** The mouth's shapes alone, one per 25 fps frame (see {@link #mouth()} for how far each opens). */
     public Viseme[] visemes() {
-        int frames = frames();
-        if (phones.isEmpty()) {
-            return VisemeAnalyzer.analyze(samples, frames);
-        }
-        return PhonemeLipSync.track(phones, FrameLoudness.of(samples, frames), frames);
+        return mouth().shapes();
     }
 }

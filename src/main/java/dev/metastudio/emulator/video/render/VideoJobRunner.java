@@ -66,6 +66,11 @@ class VideoJobRunner implements WorkRunner {
         VideoJobs.Work job = jobs.work(jobId);
         VideoRequests.Document document = job.document();
         String name = document.outputAssetConfig().assetName();
+        if ("HUMAN_MODEL_3D".equals(document.modelAssetType())) {
+            throw new WorkFailure(VideoCodes.NON_2D_MODEL, "A non-2D model is used: script " + document.scriptId()
+                    + " has model_asset_type HUMAN_MODEL_3D, and 3D rendering is not available in this emulator;"
+                    + " use a HUMAN_MODEL_2D script");
+        }
         if (outputNames.takenByAsset(item.projectId(), name)) {
             throw new WorkFailure(VideoCodes.DUPLICATE_NAME, "Duplicate asset name: a video asset named '" + name
                     + "' exists");

@@ -80,6 +80,59 @@ class AvatarTest {
     }
 
     @Test
+    void theMouthOpensWithItsOpennessAndStaysInsideItsArea() throws Exception {
+        Framing framing = Framing.PORTRAIT;
+        Rectangle target = new Rectangle(0, 0, framing.modelWidth() / 2, framing.modelHeight() / 2);
+        AvatarRig rig = AvatarRig.build("anna", framing, target);
+        Rectangle area = rig.mouthArea();
+        BufferedImage rest = drawOn(rig, target, AvatarPose.rest());
+        for (Viseme v : Viseme.values()) {
+            int previous = -1;
+            for (int step = 0; step <= AvatarRig.OPENNESS_STEPS; step += 4) {
+                double openness = step / (double) AvatarRig.OPENNESS_STEPS;
+                BufferedImage img = drawOn(rig, target, new AvatarPose(0, 0, 0, AvatarPose.Eyelids.OPEN, v, openness));
+                for (int y = 0; y < img.getHeight(); y++) {
+                    for (int x = 0; x < img.getWidth(); x++) {
+                        if (img.getRGB(x, y) != rest.getRGB(x, y)) {
+                            // The redraw region of the mouth must hold every pixel it can change.
+                            assertThat(area.contains(x, y)).as("%s at %.2f: pixel %d,%d", v, openness, x, y).isTrue();
+                        }
+                    }
+                }
+                int inside = darkInside(img, area);
+                if (v.opening() == 0) {
+                    // Closed shapes stay closed whatever the openness says.
+                    assertThat(inside).as("%s at %.2f", v, openness).isZero();
+                } else if (step > 0) {
+                    assertThat(inside).as("%s opens further at %.2f", v, openness).isGreaterThan(previous);
+                }
+                previous = inside;
+            }
+        }
+    }
+
+    private static BufferedImage drawOn(AvatarRig rig, Rectangle target, AvatarPose pose) {
+        BufferedImage img = new BufferedImage(target.width, target.height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        rig.draw(g, pose);
+        g.dispose();
+        return img;
+    }
+
+    /** Pixels of the mouth's dark inside (luma as in LipSyncVideoTest). */
+    private static int darkInside(BufferedImage img, Rectangle r) {
+        int n = 0;
+        for (int y = r.y; y < r.y + r.height; y++) {
+            for (int x = r.x; x < r.x + r.width; x++) {
+                int p = img.getRGB(x, y);
+                int luma = (2 * ((p >> 16) & 0xff) + 7 * ((p >> 8) & 0xff) + (p & 0xff)) / 10;
+                n += (p >>> 24) == 255 && luma < 55 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    @Test
     void blinksComeEveryTwoToSixSecondsAndAreTheSameForTheSameSeed() {
         AvatarAnimator a = new AvatarAnimator(1.0, 42);
         AvatarAnimator b = new AvatarAnimator(1.0, 42);

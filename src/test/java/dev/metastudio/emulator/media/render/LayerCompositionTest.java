@@ -67,6 +67,7 @@ class LayerCompositionTest {
 
     @Test
     void textLayerDrawsItsTextInItsColour() throws Exception {
+        Specs.requireNotoCjk();
         String text = Layer.decodeTextContext(Base64.getEncoder().encodeToString("Hi 你好".getBytes(StandardCharsets.UTF_8)));
         assertThat(text).isEqualTo("Hi 你好");
         RenderSpec spec = Specs.landscape(320, 180, Specs.audio(speech(0.2), Specs.color("#000000"),
@@ -84,6 +85,7 @@ class LayerCompositionTest {
 
     @Test
     void subtitlesAppearOnlyWhenEnabled() throws Exception {
+        Specs.requireNotoCjk();
         Scene scene = new Scene(new SpeechSource.Text("Hello world, this is a subtitle test.", Voice.of("EN", Sex.MALE),
                 VoiceSettings.DEFAULT), List.of(Specs.color("#000000")), List.of());
         RenderSpec on = new RenderSpec(LayoutOrientation.LANDSCAPE, 320, 180, VideoCodec.H264, 1000, ClipMode.RESIZE,

@@ -83,8 +83,9 @@ class VideoRendererTest {
         assertThat(cover.getHeight()).isEqualTo(180);
 
         String srt = Files.readString(r.subtitles());
-        assertThat(srt).startsWith("1\n00:00:00,").contains("Hello and welcome\n\n2\n")
-                .contains("This video was made by the emulator\n");
+        // Subtitles keep their punctuation (issue 13); "Hello," alone would last well under a second.
+        assertThat(srt).startsWith("1\n00:00:00,").contains("Hello, and welcome.\n\n2\n")
+                .contains("This video was made by the emulator!\n");
 
         assertThat(progress).isNotEmpty();
         assertThat(progress.get(progress.size() - 1)).containsExactly(r.frames(), r.frames());

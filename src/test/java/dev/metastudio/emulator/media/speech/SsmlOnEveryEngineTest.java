@@ -75,7 +75,7 @@ class SsmlOnEveryEngineTest {
         // L17318: <phoneme ph="W EH1 DH AH0">weather</phoneme>; here a pronunciation the spelling cannot give.
         SpeechProbe.Spoken s = speak(engine, "<speak>The <phoneme ph=\"B AA1 B\">weather</phoneme> is here.</speak>");
         assertThat(phones(s)).contains("b aa b").doesNotContain("w eh dh");
-        assertThat(s.track().cues().get(0).text()).isEqualTo("The weather is here");
+        assertThat(s.track().cues().get(0).text()).isEqualTo("The weather is here.");
     }
 
     @Test
