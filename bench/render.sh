@@ -2,6 +2,7 @@
 # Render benchmark of the media engine (not shipped: it lives outside src/).
 #   bench/render.sh          720p H.264, 1080p VP8, then 1080p H.264 (last line), each against encode-only
 #   bench/render.sh --long   also renders 20 s and 10 min at 1080p and prints the heap both needed
+#   bench/render.sh --quick  only the last line (1080p H.264)
 # The media library has no dependency on the rest of the product, so only it and the bench are compiled here
 # (into target/bench), which keeps the bench independent of work in progress elsewhere in the tree.
 set -euo pipefail

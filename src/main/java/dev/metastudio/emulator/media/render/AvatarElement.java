@@ -16,6 +16,7 @@ final class AvatarElement implements Dynamic {
     private final AvatarRig rig;
     private final AvatarAnimator animator;
     private MouthTrack mouth = MouthTrack.silent();
+    private long mouthFrom;
     private final long firstFrame;
     private final Region[] regions;
     private AvatarPose pose = AvatarPose.rest();
@@ -35,7 +36,13 @@ final class AvatarElement implements Dynamic {
 
     /** The scene's mouth, one shape and opening per frame; the mouth rests where there are none. */
     void speak(MouthTrack track) {
+        speak(track, 0);
+    }
+
+    /** A mouth that starts at frame {@code from} of the scene (a live stream's sentence); before and after: rest. */
+    void speak(MouthTrack track, long from) {
         this.mouth = track;
+        this.mouthFrom = from;
     }
 
     @Override
@@ -45,7 +52,8 @@ final class AvatarElement implements Dynamic {
 
     @Override
     public long advance(int frame) {
-        pose = animator.pose(firstFrame + frame, mouth.shape(frame), mouth.openness(frame));
+        int i = (int) (frame - mouthFrom);
+        pose = animator.pose(firstFrame + frame, mouth.shape(i), mouth.openness(i));
         return 0;
     }
 

@@ -97,6 +97,17 @@ final class SceneStage implements AutoCloseable {
         }
     }
 
+    /**
+     * A live stream's sentence: its mouth shapes from scene frame {@code fromFrame} on and its cues (already in scene
+     * time), replacing the previous sentence's.
+     */
+    void attachSentence(MouthTrack mouth, long fromFrame, List<Cue> cues) {
+        presenters.forEach(p -> p.speak(mouth, fromFrame));
+        if (subtitles != null) {
+            subtitles.show(cues);
+        }
+    }
+
     BufferedImage base() {
         return base;
     }

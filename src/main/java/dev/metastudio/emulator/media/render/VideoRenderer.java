@@ -57,16 +57,57 @@ public final class VideoRenderer {
 
     public static RenderResult render(RenderSpec spec, Path outputDir, RenderListener listener, RenderOptions options)
             throws MediaException {
-        RenderListener l = listener == null ? RenderListener.NONE : listener;
         RenderOptions o = options == null ? RenderOptions.defaults() : options;
         validate(spec);
-        int width = spec.width() & ~1;
-        int height = spec.height() & ~1;
         Path temp = createTemp(o.tempDir());
         Path video = outputDir.resolve("video." + spec.codec().extension());
         Path cover = outputDir.resolve("cover.jpg");
         Path srt = outputDir.resolve("subtitles.srt");
         boolean done = false;
+        try {
+            Files.createDirectories(outputDir);
+            Composed c = compose(spec, new FileSink(video, spec.codec(), o.encoder(), temp), listener, o, temp,
+                    cover, srt);
+            done = true;
+            return new RenderResult(video, cover, c.subtitles, c.frames / (double) Pcm.FPS, c.frames, c.width,
+                    c.height, spec.codec(), c.encoder);
+        } catch (IOException e) {
+            throw new MediaException(Reason.INTERNAL, "cannot write to " + outputDir + ": " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                VideoEncoder.deleteQuietly(video);
+                VideoEncoder.deleteQuietly(cover);
+                VideoEncoder.deleteQuietly(srt);
+            }
+            deleteTree(temp);
+        }
+    }
+
+    /**
+     * Composes the video into any sink (a {@link StreamSink} plays it out as a stream, as fast as it is made) and
+     * returns the number of frames. The spec's codec is ignored: the sink decides the encoding.
+     */
+    public static int render(RenderSpec spec, FrameSink sink, RenderListener listener, RenderOptions options)
+            throws MediaException {
+        RenderOptions o = options == null ? RenderOptions.defaults() : options;
+        validate(spec);
+        Path temp = createTemp(o.tempDir());
+        try {
+            return compose(spec, sink, listener, o, temp, null, null).frames;
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    private record Composed(int frames, int width, int height, Path subtitles, String encoder) {
+    }
+
+    /** Speech first (it fixes every scene's length), then composer and sink; the sink is closed in any case. */
+    private static Composed compose(RenderSpec spec, FrameSink sink, RenderListener listener, RenderOptions o,
+                                    Path temp, Path cover, Path srt) throws MediaException {
+        RenderListener l = listener == null ? RenderListener.NONE : listener;
+        int width = spec.width() & ~1;
+        int height = spec.height() & ~1;
         // Scenes are prepared on a helper thread: the first while speech is synthesized, each next one while the
         // previous is composed, so neither the encoder nor the composer waits for sprites and plates.
         ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
@@ -78,39 +119,23 @@ public final class VideoRenderer {
         Future<SceneStage> first = helper.submit(() -> SceneStage.build(spec, spec.scenes().get(0), viewport, width,
                 height, 0));
         boolean handedOver = false;
-        try {
-            Files.createDirectories(outputDir);
+        try (sink) {
             List<SceneSpeech> speech = speak(spec, temp, o, l);
             int total = speech.stream().mapToInt(SceneSpeech::frames).sum();
-            Path subtitles = writeSubtitles(speech, srt);
-            Path encoded = spec.codec() == VideoCodec.VP8 ? temp.resolve("encoded.webm") : video;
+            Path subtitles = srt == null ? null : writeSubtitles(speech, srt);
             Composer composer = new Composer(spec, speech, width, height, total, viewport, helper, first, l, cover);
             handedOver = true;
-            String encoder = pipeline(composer, l, () -> VideoEncoder.open(encoded, spec.codec(), width, height,
-                    spec.bitrateKbps(), o.encoder() == null ? EncoderPreference.SOFTWARE : o.encoder()));
-            if (encoded != video) {
-                WebmDurationFix.copy(encoded, video);
-            }
-            done = true;
-            return new RenderResult(video, cover, subtitles, total / (double) Pcm.FPS, total, width, height,
-                    spec.codec(), encoder);
-        } catch (IOException e) {
-            throw new MediaException(Reason.INTERNAL, "cannot write to " + outputDir + ": " + e.getMessage(), e);
+            pipeline(composer, l, sink, () -> sink.open(width, height, spec.bitrateKbps()));
+            return new Composed(total, width, height, subtitles, sink.encoderName());
         } finally {
             if (!handedOver) {
                 Composer.discard(first);
             }
             helper.shutdownNow();
-            if (!done) {
-                VideoEncoder.deleteQuietly(video);
-                VideoEncoder.deleteQuietly(cover);
-                VideoEncoder.deleteQuietly(srt);
-            }
-            deleteTree(temp);
         }
     }
 
-    private static void validate(RenderSpec spec) throws MediaException {
+    static void validate(RenderSpec spec) throws MediaException {
         if (spec == null || spec.layout() == null || spec.codec() == null || spec.clipMode() == null) {
             throw new MediaException(Reason.INVALID_INPUT, "layout, codec and clip mode are required");
         }
@@ -194,16 +219,16 @@ public final class VideoRenderer {
         return srt;
     }
 
-    /** Opening an encoder, deferred so it can overlap the preparation of the first scene. */
-    private interface EncoderOpener {
-        VideoEncoder open() throws MediaException;
+    /** Opening the sink, deferred so it can overlap the preparation of the first scene. */
+    private interface SinkOpener {
+        void open() throws MediaException;
     }
 
     /**
-     * Runs composer and encoder and returns the encoder's name. The composer starts first, so its first frames are
-     * ready by the time the encoder has opened; it also writes the cover when it passes the cover frame.
+     * Runs composer and sink. The composer starts first, so its first frames are ready by the time the sink has
+     * opened; it also writes the cover (if any) when it passes the cover frame.
      */
-    private static String pipeline(Composer composer, RenderListener l, EncoderOpener opener)
+    private static void pipeline(Composer composer, RenderListener l, FrameSink sink, SinkOpener opener)
             throws MediaException {
         int total = composer.total;
         BlockingQueue<Slot> free = composer.free;
@@ -212,20 +237,19 @@ public final class VideoRenderer {
         thread.setDaemon(true);
         thread.start();
         int encoded = 0;
-        String name;
-        try (VideoEncoder encoder = opener.open()) {
-            name = encoder.encoderName();
+        try {
+            opener.open();
             while (true) {
                 Slot slot = ready.take();
                 if (slot.last()) {
                     break;
                 }
-                encoder.encode(slot.yuv(), slot.audio());
+                sink.frame(encoded, slot.yuv(), slot.audio());
                 free.put(slot);
                 l.progress(++encoded, total);
             }
             if (composer.failure == null && encoded == total) {
-                encoder.finish();
+                sink.finish();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -245,7 +269,6 @@ public final class VideoRenderer {
         if (encoded != total) {
             throw new MediaException(Reason.INTERNAL, "encoded " + encoded + " of " + total + " frames");
         }
-        return name;
     }
 
     /** The composing thread: scene by scene, frame by frame, into the free buffers. */
@@ -380,7 +403,7 @@ public final class VideoRenderer {
                         throw new MediaException(Reason.CANCELLED, "render cancelled at frame " + (s.firstFrame() + f));
                     }
                     compositor.render(f);
-                    if (s.firstFrame() + f == coverFrame) {
+                    if (cover != null && s.firstFrame() + f == coverFrame) {
                         writeCover(compositor.canvas(), cover);
                     }
                     Slot slot = free.take();
@@ -401,7 +424,7 @@ public final class VideoRenderer {
         Images.writeJpeg(picture, cover, 0.9f);
     }
 
-    private static Path createTemp(Path dir) throws MediaException {
+    static Path createTemp(Path dir) throws MediaException {
         try {
             return dir == null ? Files.createTempDirectory("metastudio-render-")
                     : Files.createTempDirectory(Files.createDirectories(dir), "metastudio-render-");
@@ -410,7 +433,7 @@ public final class VideoRenderer {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(VideoEncoder::deleteQuietly);
         } catch (IOException ignored) {
