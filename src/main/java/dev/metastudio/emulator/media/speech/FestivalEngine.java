@@ -124,11 +124,33 @@ public final class FestivalEngine implements TtsEngine {
                 text = text.replace(p.token(), p.shown());
             }
         }
-        s.append("(set! utt (utt.synth (Utterance Text \"").append(quote(EnglishText.ascii(text))).append("\")))\n");
+        s.append("(set! utt (utt.synth (Utterance Text \"").append(quote(withoutRunawayWords(EnglishText.ascii(text)))).append("\")))\n");
         s.append("(utt.save.wave utt \"").append(quote(wav.toString())).append("\" 'riff)\n");
         s.append("(mapcar (lambda (seg) (format t \"").append(MARK)
                 .append("%s %f\\n\" (item.name seg) (item.feat seg \"end\"))) (utt.relation.items utt 'Segment))\n");
         return s.toString();
+    }
+
+    /** Letters and digits Festival reads as one word at most; its letter-to-sound rules take minutes on longer ones. */
+    static final int LONGEST_WORD = 24;
+
+    /**
+     * Splits runs of letters or digits longer than {@link #LONGEST_WORD} into pieces of that length: Festival spends
+     * minutes (diphone voices: forever) on a word of thousands of letters, which any text field may carry.
+     */
+    static String withoutRunawayWords(String text) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / LONGEST_WORD);
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = Character.isLetterOrDigit(c) ? run + 1 : 0;
+            if (run > LONGEST_WORD) {
+                out.append(' ');
+                run = 1;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String quote(String text) {
