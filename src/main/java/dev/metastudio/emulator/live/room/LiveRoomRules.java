@@ -15,7 +15,6 @@ import dev.metastudio.emulator.live.room.LiveRoomContent.LiveScene;
 import dev.metastudio.emulator.live.room.LiveRoomContent.LiveShootScriptItem;
 import dev.metastudio.emulator.live.room.LiveRoomContent.RoomRule;
 import dev.metastudio.emulator.live.rules.RuleChecks;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -257,7 +256,7 @@ public class LiveRoomRules {
                     Check.length(content, 0, 1024, f + ".text_config.text_context");
                     if (content != null) {
                         try {
-                            Base64.getMimeDecoder().decode(content.replace(" ", ""));
+                            Base64.getDecoder().decode(content.replaceAll("\\s", ""));
                         } catch (IllegalArgumentException e) {
                             throw ApiException.invalid(f + ".text_config.text_context", "must be Base64-encoded text");
                         }
@@ -467,8 +466,4 @@ public class LiveRoomRules {
         return c.with(scenes, rules, viewMode(c.videoConfig(), c.viewMode()));
     }
 
-    /** Bytes of UTF-8, for limits given in bytes. */
-    static int bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
-    }
 }
