@@ -429,41 +429,52 @@ public class LiveRoomRules {
      */
     public static LiveRoomContent assignIds(LiveRoomContent c, LiveRoomContent previous,
                                             Function<String, String> groupNames) {
-        List<LiveScene> before = previous == null || previous.sceneScripts() == null ? List.of()
-                : previous.sceneScripts();
-        Set<String> knownScripts = before.stream().map(LiveScene::scriptId).collect(Collectors.toSet());
-        Map<String, String> byName = before.stream().filter(s -> s.scriptName() != null)
-                .collect(Collectors.toMap(LiveScene::scriptName, LiveScene::scriptId, (a, b) -> a));
-        List<LiveScene> scenes = null;
-        if (c.sceneScripts() != null) {
-            scenes = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            for (LiveScene s : c.sceneScripts()) {
-                String id = s.scriptId() != null && knownScripts.contains(s.scriptId()) ? s.scriptId()
-                        : byName.get(s.scriptName());
-                if (id == null || !used.add(id)) {
-                    id = UUID.randomUUID().toString();
-                    used.add(id);
-                }
-                scenes.add(s.withId(id));
-            }
-        }
-        Set<String> knownRules = previous == null || previous.interactionRules() == null ? Set.of()
-                : previous.interactionRules().stream().map(RoomRule::ruleIndex).collect(Collectors.toSet());
-        List<RoomRule> rules = null;
-        if (c.interactionRules() != null) {
-            rules = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            for (RoomRule r : c.interactionRules()) {
-                String index = r.ruleIndex() != null && knownRules.contains(r.ruleIndex()) && used.add(r.ruleIndex())
-                        ? r.ruleIndex() : UUID.randomUUID().toString();
-                used.add(index);
-                String group = r.groupName() == null && r.groupId() != null ? groupNames.apply(r.groupId())
-                        : r.groupName();
-                rules.add(r.withIndex(index, group));
-            }
-        }
+        List<LiveScene> scenes = scenesWithIds(c.sceneScripts(), previous == null ? null : previous.sceneScripts());
+        List<RoomRule> rules = rulesWithIds(c.interactionRules(), previous == null ? null
+                : previous.interactionRules(), groupNames);
         return c.with(scenes, rules, viewMode(c.videoConfig(), c.viewMode()));
     }
 
+    /** Scenes with their script_id: kept from {@code previous} (by the id sent back, else by name) or new. */
+    public static List<LiveScene> scenesWithIds(List<LiveScene> given, List<LiveScene> previous) {
+        if (given == null) {
+            return null;
+        }
+        List<LiveScene> before = previous == null ? List.of() : previous;
+        Set<String> known = before.stream().map(LiveScene::scriptId).collect(Collectors.toSet());
+        Map<String, String> byName = before.stream().filter(s -> s.scriptName() != null)
+                .collect(Collectors.toMap(LiveScene::scriptName, LiveScene::scriptId, (a, b) -> a));
+        List<LiveScene> scenes = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (LiveScene s : given) {
+            String id = s.scriptId() != null && known.contains(s.scriptId()) ? s.scriptId() : byName.get(s.scriptName());
+            if (id == null || !used.add(id)) {
+                id = UUID.randomUUID().toString();
+                used.add(id);
+            }
+            scenes.add(s.withId(id));
+        }
+        return scenes;
+    }
+
+    /** Rules with their rule_index: kept from {@code previous} when sent back, new otherwise (one per rule). */
+    public static List<RoomRule> rulesWithIds(List<RoomRule> given, List<RoomRule> previous,
+                                              Function<String, String> groupNames) {
+        if (given == null) {
+            return null;
+        }
+        Set<String> known = previous == null ? Set.of()
+                : previous.stream().map(RoomRule::ruleIndex).collect(Collectors.toSet());
+        List<RoomRule> rules = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (RoomRule r : given) {
+            String index = r.ruleIndex() != null && known.contains(r.ruleIndex()) && used.add(r.ruleIndex())
+                    ? r.ruleIndex() : UUID.randomUUID().toString();
+            used.add(index);
+            String group = r.groupName() == null && r.groupId() != null ? groupNames.apply(r.groupId())
+                    : r.groupName();
+            rules.add(r.withIndex(index, group));
+        }
+        return rules;
+    }
 }

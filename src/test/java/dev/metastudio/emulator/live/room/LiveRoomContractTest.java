@@ -142,6 +142,8 @@ class LiveRoomContractTest extends ServerTest {
         LiveVideoScriptInfo scene = shown.getSceneScripts().get(0);
         assertThat(scene.getScriptId()).as("server-assigned").isNotBlank();
         assertThat(scene.getModelAssetId()).isEqualTo(anna);
+        assertThat(scene.getVoiceConfig().getSpeed()).as("documented default").isEqualTo(100);
+        assertThat(scene.getVoiceConfig().getVolume()).isEqualTo(140);
         assertThat(scene.getShootScripts()).extracting(p -> p.getTextConfig().getText())
                 .containsExactly("Welcome to the show.", "Today we look at shoes.");
         assertThat(scene.getBackgroundConfig().get(0).getBackgroundConfig()).isEqualTo(image);
