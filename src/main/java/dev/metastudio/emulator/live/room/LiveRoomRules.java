@@ -63,7 +63,7 @@ public class LiveRoomRules {
     /** The whole room body of create and update. */
     public void validate(String projectId, LiveRoomContent c) {
         Check.length(Check.requiredText(c.roomName(), "room_name"), 1, 256, "room_name");
-        Check.length(c.roomDescription(), 0, 1024, "room_description");
+        Check.length(c.roomDescription(), 1, 1024, "room_description");
         Check.length(c.privData(), 0, 8192, "priv_data");
         scenes(projectId, c.sceneScripts(), "scene_scripts");
         rules(projectId, c.interactionRules(), "interaction_rules");
@@ -229,7 +229,8 @@ public class LiveRoomRules {
             LayerConfig.LayerType type = Check.required(layer.layerType(), f + ".layer_type");
             Check.length(layer.assetId(), 0, 64, f + ".asset_id");
             Check.length(layer.groupId(), 0, 64, f + ".group_id");
-            RuleChecks.position(Check.required(layer.position(), f + ".position"), layer.size(), f);
+            // position is optional here (Table 6-8); when given, dx, dy and layer_index are required (Table 6-9).
+            RuleChecks.position(layer.position(), layer.size(), f);
             boolean byAsset = layer.assetId() != null && !layer.assetId().isEmpty();
             switch (type) {
                 case HUMAN -> {
@@ -293,8 +294,8 @@ public class LiveRoomRules {
             String f = field + "[" + i + "]";
             RoomRule rule = Check.required(rules.get(i), f);
             Check.length(rule.ruleIndex(), 0, 64, f + ".rule_index");
-            Check.length(rule.groupId(), 0, 64, f + ".group_id");
-            Check.length(rule.groupName(), 0, 256, f + ".group_name");
+            Check.length(rule.groupId(), 1, 64, f + ".group_id");
+            Check.length(rule.groupName(), 1, 256, f + ".group_name");
             Check.size(rule.enabledScenes(), 100, f + ".enabled_scenes");
             Check.eachLength(rule.enabledScenes(), 1, 256, f + ".enabled_scenes");
             ruleChecks.check(projectId, f, rule.ruleName(), rule.eventType(), rule.hitCondition(), rule.trigger());

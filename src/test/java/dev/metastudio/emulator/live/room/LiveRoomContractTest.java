@@ -408,6 +408,43 @@ class LiveRoomContractTest extends ServerTest {
         assertThat(liveRooms.find(TestProjects.PROJECT_A, id)).isEmpty();
     }
 
+    @Test
+    @DisplayName("On the wire: snake_case as documented, background_over_url read and answered as background_cover_url")
+    void theWireFormat() throws Exception {
+        com.huaweicloud.sdk.core.auth.BasicCredentials a = dev.metastudio.emulator.support.SdkWire.credentials(
+                TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
+        dev.metastudio.emulator.support.SdkWire wire = new dev.metastudio.emulator.support.SdkWire(baseUrl());
+        String body = """
+                {"room_name": "wire %s", "scene_scripts": [{"script_name": "s",
+                  "background_config": [{"background_type": "IMAGE", "background_config": "https://example.com/bg.jpg",
+                                         "background_over_url": "https://example.com/bg-cover.jpg"}],
+                  "layer_config": [{"layer_type": "TEXT", "text_config": {"text_context": "aGVsbG8="}}],
+                  "shoot_scripts": [{"sequence_no": 0,
+                                     "text_config": {"text": "<speak>Hi<break time=\\"200ms\\"/></speak>"}}]}],
+                 "video_config": {"codec": "H264", "bitrate": 3000, "width": 1920, "height": 1080, "frame_rate": "25"},
+                 "view_mode": "VERTICAL"}""".formatted(UUID.randomUUID());
+        com.huaweicloud.sdk.core.http.HttpResponse created = wire.send(a,
+                dev.metastudio.emulator.support.SdkWire.Call.post("/v1/{project_id}/smart-live-rooms", body));
+        assertThat(created.getStatusCode()).as(created.getBodyAsString()).isEqualTo(200);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode id = json.readTree(created.getBodyAsString());
+        assertThat(id.size()).as("only room_id").isEqualTo(1);
+        com.huaweicloud.sdk.core.http.HttpResponse shown = wire.send(a, dev.metastudio.emulator.support.SdkWire.Call
+                .get("/v1/{project_id}/smart-live-rooms/" + id.get("room_id").asText()));
+        com.fasterxml.jackson.databind.JsonNode room = json.readTree(shown.getBodyAsString());
+        assertThat(room.get("view_mode").asText()).as("derived from 1920x1080, not as sent").isEqualTo("LANDSCAPE");
+        assertThat(room.get("room_state").asText()).isEqualTo("ENABLE");
+        assertThat(room.get("room_type").asText()).isEqualTo("NORMAL");
+        assertThat(room.get("video_config").get("frame_rate").asText()).isEqualTo("25");
+        assertThat(room.has("error_info")).isFalse();
+        com.fasterxml.jackson.databind.JsonNode background = room.get("scene_scripts").get(0)
+                .get("background_config").get(0);
+        assertThat(background.get("background_cover_url").asText()).isEqualTo("https://example.com/bg-cover.jpg");
+        assertThat(room.get("scene_scripts").get(0).get("shoot_scripts").get(0).get("text_config").get("text").asText())
+                .isEqualTo("<speak>Hi<break time=\"200ms\"/></speak>");
+        assertThat(shown.getHeader("X-Request-Id")).isNotBlank();
+    }
+
     private List<String> ids(ListSmartLiveRoomsRequest q) {
         return client.listSmartLiveRooms(q).getSmartLiveRooms().stream().map(SmartLiveRoomBaseInfo::getRoomId).toList();
     }

@@ -151,6 +151,10 @@ class LiveRoomRulesTest {
                 null, null, null, null, new LayerConfig.TextLayer("aGVsbG8=", null, 20, "#FF0000"));
         assertThatCode(() -> rules.validate("p", room(List.of(scene("s", List.of(), null, List.of(text))))))
                 .doesNotThrowAnyException();
+        LayerConfig unplaced = new LayerConfig(LayerConfig.LayerType.TEXT, null, null, null, null, null, null, null,
+                new LayerConfig.TextLayer("aGk=", null, null, null));
+        assertThatCode(() -> rules.validate("p", room(List.of(scene("s", List.of(), null, List.of(unplaced))))))
+                .as("position is optional in a live room (Table 6-8)").doesNotThrowAnyException();
         LayerConfig badIndex = new LayerConfig(LayerConfig.LayerType.TEXT, null, null,
                 new LayerConfig.Position(0, 0, 101), null, null, null, null, new LayerConfig.TextLayer("aGk=", null,
                 null, null));
