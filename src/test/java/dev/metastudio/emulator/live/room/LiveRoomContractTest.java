@@ -265,6 +265,13 @@ class LiveRoomContractTest extends ServerTest {
         ClientRequestException outputs = createRefused(b -> b.withOutputUrls(List.of("rtmp://a/live", "rtmp://b/live")));
         assertThat(outputs.getErrorMsg()).contains("output_urls");
 
+        ClientRequestException rule = createRefused(b -> b.withInteractionRules(List.of(
+                new LiveRoomInteractionRuleInfo().withRuleName("too eager").withHitCondition(new HitCondition()
+                        .withPriority(1000)))));
+        assertThat(rule.getHttpStatusCode()).isEqualTo(400);
+        assertThat(rule.getErrorCode()).isEqualTo("MSS.20010110");
+        assertThat(rule.getErrorMsg()).contains("too eager").contains("interaction_rules[0].hit_condition.priority");
+
         String id = create(room("to update " + UUID.randomUUID()));
         ClientRequestException nameless = refused(() -> client.updateSmartLiveRoom(new UpdateSmartLiveRoomRequest()
                 .withRoomId(id).withBody(room(null))));
@@ -443,6 +450,11 @@ class LiveRoomContractTest extends ServerTest {
         assertThat(room.get("scene_scripts").get(0).get("shoot_scripts").get(0).get("text_config").get("text").asText())
                 .isEqualTo("<speak>Hi<break time=\"200ms\"/></speak>");
         assertThat(shown.getHeader("X-Request-Id")).isNotBlank();
+
+        com.huaweicloud.sdk.core.http.HttpResponse badEnum = wire.send(a, dev.metastudio.emulator.support.SdkWire.Call
+                .post("/v1/{project_id}/smart-live-rooms", "{\"room_name\":\"x\",\"room_type\":\"BIG\"}"));
+        assertThat(badEnum.getStatusCode()).isEqualTo(400);
+        assertThat(badEnum.getBodyAsString()).contains("MSS.00000003").contains("room_type");
     }
 
     private List<String> ids(ListSmartLiveRoomsRequest q) {
