@@ -152,8 +152,17 @@ class ProductService {
         if (item != null) {
             String id = Check.requiredText(item.assetId(), "asset_item.asset_id");
             if (action == ProductModel.Action.LINK) {
+                // Only the new material is checked: one linked earlier and deactivated since does not block it.
+                if (media.stream().anyMatch(m -> m.assetId().equals(id))) {
+                    throw new ApiException(400, ProductCodes.DUPLICATE_ASSET, "The product material list contains"
+                            + " duplicate asset: asset_item.asset_id " + id + " is already a material");
+                }
+                if (media.size() >= MAX_ASSETS) {
+                    throw new ApiException(400, ProductCodes.TOO_MANY_ASSETS, "Too many product materials: "
+                            + (media.size() + 1) + " > upper limit " + MAX_ASSETS);
+                }
+                media(projectId, List.of(item), "asset_item");
                 media.add(item);
-                media(projectId, media, "asset_item");
             } else if (!media.removeIf(m -> m.assetId().equals(id))) {
                 throw ApiException.invalid("asset_item.asset_id", id + " is not a material of product " + productId);
             } else if (c.cover() != null && id.equals(c.cover().assetId())) {

@@ -173,6 +173,19 @@ class ProductContractTest extends ServerTest {
         assertThat(tag.getErrorMsg()).contains("tags[0]");
         ClientRequestException nameless = refused(() -> create(new CreateProductRequestBody()));
         assertThat(nameless.getErrorMsg()).contains("name");
+        String linker = create(new CreateProductRequestBody().withName("linker " + UUID.randomUUID()));
+        ClientRequestException link = refused(() -> client.setProductAsset(new SetProductAssetRequest()
+                .withProductId(linker).withBody(new ProductAssetReleation()
+                        .withAction(ProductAssetReleation.ActionEnum.LINK).withAssetItem(media(pending, null)))));
+        assertThat(link.getErrorCode()).isEqualTo("MSS.10001040");
+        ClientRequestException unlink = refused(() -> client.setProductAsset(new SetProductAssetRequest()
+                .withProductId(linker).withBody(new ProductAssetReleation()
+                        .withAction(ProductAssetReleation.ActionEnum.UNLINK).withAssetItem(media(image, null)))));
+        assertThat(unlink.getErrorCode()).isEqualTo("MSS.00000003");
+        assertThat(unlink.getErrorMsg()).contains("asset_item.asset_id");
+        ClientRequestException noAction = refused(() -> client.setProductAsset(new SetProductAssetRequest()
+                .withProductId(linker).withBody(new ProductAssetReleation().withAssetItem(media(image, null)))));
+        assertThat(noAction.getErrorMsg()).contains("action");
         ClientRequestException update = refused(() -> client.updateProduct(new UpdateProductRequest()
                 .withProductId(UUID.randomUUID().toString()).withBody(new UpdateProductRequestBody().withName("x"))));
         assertThat(update.getErrorCode()).isEqualTo("MSS.10001041");
