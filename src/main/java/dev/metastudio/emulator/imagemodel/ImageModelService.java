@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -478,9 +477,5 @@ public class ImageModelService {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "must be an RFC 3339 time such as 2020-07-30T10:43:17Z, got '" + value + "'");
         }
-    }
-
-    Instant truncate(Instant t) {
-        return t.truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +59,7 @@ class ImageTrainingJobEntity {
         this.operationLogs = JsonColumns.write(new ImageModelRequests.Logs(List.of()));
         this.commentLogs = JsonColumns.write(new ImageModelRequests.Comments(List.of()));
         this.generation = 0;
-        this.createTime = now.truncatedTo(ChronoUnit.SECONDS);
+        this.createTime = now;
         this.updateTime = now;
         this.lastUpdateTime = this.createTime;
     }
@@ -129,7 +128,7 @@ class ImageTrainingJobEntity {
     }
 
     void userUpdated(Instant now) {
-        lastUpdateTime = now.truncatedTo(ChronoUnit.SECONDS);
+        lastUpdateTime = now;
         updateTime = now;
     }
 
