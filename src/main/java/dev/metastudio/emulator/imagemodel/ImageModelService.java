@@ -410,8 +410,13 @@ public class ImageModelService {
                 : Optional.empty();
     }
 
+    /**
+     * The work item of a job's {@code submission}-th review (the queue holds one item per kind and subject): the job
+     * id itself for the first, so the control plane addresses it as {@code /_emulator/jobs/<job_id>}; later
+     * submissions (after an 8.5 update) are {@code <job_id>.<n>}.
+     */
     static String subject(ImageTrainingJobEntity job, int submission) {
-        return job.getJobId() + "." + submission;
+        return submission <= 1 ? job.getJobId() : job.getJobId() + "." + submission;
     }
 
     private ImageTrainingJobEntity owned(String projectId, String jobId) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Image-model training as a kind of work (IMAGE_TRAINING): one item per submission for review (subject
- * {@code <job_id>.<n>}), from AUTO_VERIFYING to a failure, JOB_SUCCESS or WAIT_USER_CONFIRM. The control plane's
+ * the job id, then {@code <job_id>.<n>} after an update), from AUTO_VERIFYING to a failure, JOB_SUCCESS or WAIT_USER_CONFIRM. The control plane's
  * progression rules (immediate, manual advance, minimum dwell) apply to it as to any kind.
  */
 @Component
