@@ -41,6 +41,32 @@ class ImageModelControlTest extends ServerTest {
     @AfterEach
     void restoreProgression() {
         control.delete("/_emulator/progression/IMAGE_TRAINING").expect(200);
+        control.delete("/_emulator/faults").expect(200);
+    }
+
+    @Test
+    void aJobFaultDuringTrainingFailsTheStageWithTheCodeInItsLog() throws Exception {
+        String rule = control.fault("""
+                {"match": {"job_kind": "IMAGE_TRAINING", "project_id": "%s"},
+                 "job_failure": {"error_code": "MSS.42000007", "error_msg": "Injected training failure", "after_ms": 3500},
+                 "times": 1}""".formatted(TestProjects.PROJECT_OPS));
+        String jobId = submitWithFace(ops);
+        long deadline = System.currentTimeMillis() + 60_000;
+        String state = state(ops, jobId);
+        while (!state.endsWith("FAILED") && !state.equals("JOB_SUCCESS") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            state = state(ops, jobId);
+        }
+        // Past the review (about 1 s of dwell each state), the failure lands in a preprocessing or training stage.
+        assertThat(state).isIn("TRAINING_DATA_PREPROCESS_FAILED", "TRAIN_FAILED", "INFERENCE_DATA_PREPROCESS_FAILED");
+        var logs = ops.show2dModelTrainingJob(new Show2dModelTrainingJobRequest().withJobId(jobId)).getOperationLogs();
+        var last = logs.get(logs.size() - 1);
+        assertThat(last.getLogType().getValue()).startsWith("SYSTEM_").endsWith("_FAILED");
+        assertThat(last.getLogDescription()).contains("MSS.42000007", "Injected training failure");
+        assertThat(control.hits(rule)).isEqualTo(1);
+        Thread.sleep(1500);
+        assertThat(state(ops, jobId)).as("a failed job stays failed").isEqualTo(state);
+        ops.delete2dModelTrainingJob(new Delete2dModelTrainingJobRequest().withJobId(jobId));
     }
 
     private String submitWithFace(MetaStudioClient client) {
