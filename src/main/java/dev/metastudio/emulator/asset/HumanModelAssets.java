@@ -22,10 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class HumanModelAssets {
 
-    /** What training learned: the presenter's look (a built-in look the renderer falls back to) and framing. */
+    /**
+     * What training learned: the framing and the face found in the footage ({@code face}: x, y, width, height in its
+     * pixels), so the renderer shows the footage as the presenter; without a face, a built-in {@code look}.
+     */
     public record Trained(String projectId, String appUserId, String name, List<String> tags,
                           List<String> supportedServices, String modelResolution, boolean flexus,
-                          String look, String framing, Path footage, Path cover, Path thumbnail) {
+                          String look, String framing, int[] face, Path footage, Path cover, Path thumbnail) {
     }
 
     private final AssetRepository assets;
@@ -62,7 +65,9 @@ public class HumanModelAssets {
         asset.setUpdateTime(now);
         asset.setTags(t.tags() == null ? List.of() : t.tags());
         asset.setSupportedServices(t.supportedServices());
-        asset.setEngineBinding(new EngineBinding.Avatar(t.look(), t.framing()).encode());
+        asset.setEngineBinding((t.face() != null && t.face().length == 4
+                ? new EngineBinding.Footage(t.framing(), t.face()[0], t.face()[1], t.face()[2], t.face()[3])
+                : new EngineBinding.Avatar(t.look(), t.framing())).encode());
         asset.applyExtraMeta(AssetExtraMeta.empty().withHumanModel2dMeta(new HumanModel2dMeta(false,
                 false, t.supportedServices().contains(SupportedService.LIVE_2D.name()),
                 HumanModel2dMeta.ModelVersion.V3_2, t.modelResolution(), List.of(), false, List.of(), t.flexus())));

@@ -263,8 +263,8 @@ class ImageTrainingRunner implements WorkRunner {
             String framing = info.video() != null && info.video().height() > info.video().width() ? "PORTRAIT" : "LANDSCAPE";
             String look = s.voiceProperties() != null && "MALE".equals(s.voiceProperties().sex()) ? "david" : "anna";
             assetId = assets.create(new HumanModelAssets.Trained(job.getProjectId(), job.getAppUserId(), job.getName(),
-                    job.tagList(), s.supportedService(), job.getModelResolution(), job.isFlexus(), look, framing, local,
-                    cover, thumb));
+                    job.tagList(), s.supportedService(), job.getModelResolution(), job.isFlexus(), look, framing,
+                    face(local, info), local, cover, thumb));
         } catch (MediaException | IOException | RuntimeException e) {
             throw new WorkFailure(ImageModelCodes.ASSET_UPDATE_FAILED, "Asset update failed: the model could not be"
                     + " stored as an asset: " + e.getMessage(), e);
@@ -287,6 +287,15 @@ class ImageTrainingRunner implements WorkRunner {
             return false;
         }
         return settle(context, jobs.findById(job.getJobId()).orElse(job));
+    }
+
+    /** The largest face over the footage's sampled frames, for the renderer's mouth; null when none is found. */
+    private static int[] face(Path footage, MediaInfo info) throws MediaException {
+        try (FaceDetector detector = new FaceDetector()) {
+            FaceDetector.VideoFaces faces = detector.sampleVideo(footage, FACE_SAMPLES, info.durationSeconds());
+            return faces.faces().stream().max(java.util.Comparator.comparingInt(FaceDetector.Face::area))
+                    .map(f -> new int[]{f.x(), f.y(), f.width(), f.height()}).orElse(null);
+        }
     }
 
     private boolean settle(WorkContext context, ImageTrainingJobEntity job) {
