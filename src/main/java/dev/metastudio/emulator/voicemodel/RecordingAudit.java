@@ -241,7 +241,7 @@ final class RecordingAudit {
         if (a == null && !errors.isEmpty()
                 && errors.get(errors.size() - 1).errorCode().equals(VoiceTrainingCodes.AUDIO_TEXT_MISMATCH)) {
             String text = decode(s.text());
-            double spoken = SpeakerAnalysis.measure(recordingSamples(s.audio()), ANALYSIS_RATE).speechSeconds();
+            double spoken = SpeakerAnalysis.spokenSeconds(recordingSamples(s.audio()), ANALYSIS_RATE);
             int keep = (int) Math.floor(spoken * (chinese() ? MAX_CN_RATE : MAX_EN_RATE * 6));
             int[] points = text == null ? new int[0] : text.codePoints().toArray();
             for (int i = keep; i < points.length && i <= 4096; i++) {
@@ -271,7 +271,7 @@ final class RecordingAudit {
         if (a == null || errors.size() > before) {
             return java.util.Optional.empty();
         }
-        double spoken = SpeakerAnalysis.measure(a.samples(), ANALYSIS_RATE).speechSeconds();
+        double spoken = SpeakerAnalysis.spokenSeconds(a.samples(), ANALYSIS_RATE);
         double units = units(text);
         double rate = spoken > 0 ? units / spoken : Double.MAX_VALUE;
         double min = chinese() ? MIN_CN_RATE : MIN_EN_RATE;

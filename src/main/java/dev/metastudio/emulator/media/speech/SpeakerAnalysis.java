@@ -23,7 +23,16 @@ public final class SpeakerAnalysis {
     }
 
     public static Profile measure(short[] samples, int sampleRate) {
-        double f0 = PitchTracker.median(PitchTracker.track(samples, sampleRate));
+        return measure(samples, sampleRate, true);
+    }
+
+    /** The spoken time alone (no pitch tracking, cheap): the seconds that are not pauses. */
+    public static double spokenSeconds(short[] samples, int sampleRate) {
+        return measure(samples, sampleRate, false).speechSeconds();
+    }
+
+    private static Profile measure(short[] samples, int sampleRate, boolean pitch) {
+        double f0 = pitch ? PitchTracker.median(PitchTracker.track(samples, sampleRate)) : 0;
         int frame = Math.max(1, (int) Math.round(FRAME_SECONDS * sampleRate));
         int frames = samples.length / frame;
         double[] db = new double[frames];
