@@ -36,7 +36,7 @@ class StructureTest {
     private static final Map<String, List<String>> API = Map.of(
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
-                    "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews"),
+                    "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews", "TrainedVoices"),
             "script", List.of("Scripts", "ScriptSeeding"),
             "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
@@ -44,7 +44,8 @@ class StructureTest {
                     "WorkerProperties"),
             "video", List.of("VideoJobs", "VideoJobState", "VideoCodes", "VideoRequests"),
             "tts", List.of("TtsService", "TtsJobState"),
-            "iam", List.of());
+            "iam", List.of(),
+            "voicemodel", List.of());
 
     /** Who may use whom: edge comes before everything; features use the shared modules and each other's API. */
     private static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
@@ -64,6 +65,7 @@ class StructureTest {
         ALLOWED.put("video", List.of("edge", "config", "storage", "asset", "composition", "script", "work", "callback",
                 "media"));
         ALLOWED.put("tts", List.of("edge", "config", "storage", "asset", "composition", "work", "media"));
+        ALLOWED.put("voicemodel", List.of("edge", "config", "storage", "asset", "work", "media"));
         ALLOWED.put("control", List.of("edge", "config", "storage", "asset", "composition", "script", "work",
                 "callback", "video", "tts", "iam"));
     }
