@@ -43,6 +43,7 @@ import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.audio.Resampler;
 import dev.metastudio.emulator.media.speech.SpeakerAnalysis;
 import dev.metastudio.emulator.support.Assets;
+import dev.metastudio.emulator.support.ControlPlane;
 import dev.metastudio.emulator.support.ServerTest;
 import dev.metastudio.emulator.support.Videos;
 import java.io.ByteArrayOutputStream;
@@ -519,5 +520,58 @@ class VoiceTrainingContractTest extends ServerTest {
                 .isEqualTo("MSS.20020002");
         assertThat(clientA().listVoiceTrainingJob(new ListVoiceTrainingJobRequest().withBatchName(batch)).getCount())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void thePremiumEditionTakesOneLongRecordingThroughTheSplitStates() throws Exception {
+        byte[] longRecording = espeak("en-us+m1", 20, String.join(" ", SENTENCES));
+        CreateTrainingAdvanceJobResponse job = clientA().createTrainingAdvanceJob(new CreateTrainingAdvanceJobRequest()
+                .withBody(new CreateTrainingJobReq().withVoiceName(unique("premium")).withLanguage("EN")
+                        .withSex(CreateTrainingJobReq.SexEnum.MALE).withCreateType(CreateType.PACKAGE)));
+        put(job.getTrainingDataUploadingUrl(), zip(Map.of("speaker/long.wav", longRecording)), "application/zip");
+        submit(job.getJobId());
+        assertThat(walk(job.getJobId(), "SUCCEED", "FAILED", "AUDIT_FAILED")).containsExactly("SYSTEM_AUDITING",
+                "AUDITING", "WAITING_SPLIT", "SPLITTING", "ANNOTATING", "WAITING", "PROCESSING", "RESULT_REVIEW",
+                "SUCCEED");
+        ShowVoiceTrainingJobResponse done = show(job.getJobId());
+        assertThat(Assets.show(clientA(), done.getAssetId()).getAssetExtraMeta().getVoiceModelMeta().getSex()
+                .getValue()).isEqualTo("MALE");
+        assertThat(done.getJobType().getValue()).isEqualTo("ADVANCE");
+    }
+
+    @Test
+    void manualProgressionHoldsTheJobInEachStateUntilAdvanced() throws Exception {
+        ControlPlane plane = new ControlPlane(baseUrl());
+        plane.put("/_emulator/progression/VOICE_TRAINING", "{\"mode\": \"manual\"}").expect(200);
+        try {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (int i = 0; i < 20; i++) {
+                files.put(i + ".wav", RecordingAuditTest.wav(3, 16_000, 1, 16, WavFile.PCM));
+                files.put(i + ".txt", SENTENCES[i].getBytes(StandardCharsets.UTF_8));
+            }
+            CreateTrainingBasicJobResponse job = basic(clientA(), unique("manual"), CreateTrainingJobReq.SexEnum.FEMALE,
+                    CreateType.PACKAGE);
+            put(job.getTrainingDataUploadingUrl(), zip(files), "application/zip");
+            submit(job.getJobId());
+            Thread.sleep(1500);
+            assertThat(show(job.getJobId()).getState().getValue()).isEqualTo("SYSTEM_AUDITING");
+            List<String> advanced = new ArrayList<>();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!advanced.contains("SUCCEED") && System.nanoTime() < deadline) {
+                ControlPlane.Answer answer = plane.post("/_emulator/jobs/" + job.getJobId() + "/advance", null);
+                if (answer.status() == 200) {
+                    String state = answer.json().get("state").asText();
+                    advanced.add(state);
+                    assertThat(show(job.getJobId()).getState().getValue()).isEqualTo(state);
+                } else {
+                    assertThat(answer.body()).contains("EMULATOR.STILL_WORKING");
+                    Thread.sleep(300);
+                }
+            }
+            assertThat(advanced).containsExactly("AUDITING", "WAITING", "PROCESSING", "RESULT_REVIEW", "SUCCEED");
+            assertThat(show(job.getJobId()).getAssetId()).isNotNull();
+        } finally {
+            plane.delete("/_emulator/progression/VOICE_TRAINING");
+        }
     }
 }
