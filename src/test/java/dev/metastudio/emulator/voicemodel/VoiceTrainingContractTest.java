@@ -45,6 +45,7 @@ import dev.metastudio.emulator.media.speech.SpeakerAnalysis;
 import dev.metastudio.emulator.support.Assets;
 import dev.metastudio.emulator.support.ControlPlane;
 import dev.metastudio.emulator.support.ServerTest;
+import dev.metastudio.emulator.support.TestProjects;
 import dev.metastudio.emulator.support.Videos;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -573,5 +574,40 @@ class VoiceTrainingContractTest extends ServerTest {
         } finally {
             plane.delete("/_emulator/progression/VOICE_TRAINING");
         }
+    }
+
+    @Test
+    void aResetRemovesTheProjectsJobsEvenInTraining() throws Exception {
+        ControlPlane plane = new ControlPlane(baseUrl());
+        MetaStudioClient ops = client(TestProjects.AK_OPS, TestProjects.SK_OPS, TestProjects.PROJECT_OPS);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            files.put(i + ".wav", RecordingAuditTest.wav(3, 16_000, 1, 16, WavFile.PCM));
+            files.put(i + ".txt", SENTENCES[i].getBytes(StandardCharsets.UTF_8));
+        }
+        CreateTrainingBasicJobResponse idle = basic(ops, unique("idle"), CreateTrainingJobReq.SexEnum.FEMALE,
+                CreateType.PACKAGE);
+        CreateTrainingBasicJobResponse running = basic(ops, unique("running"), CreateTrainingJobReq.SexEnum.FEMALE,
+                CreateType.PACKAGE);
+        put(running.getTrainingDataUploadingUrl(), zip(files), "application/zip");
+        ops.commitVoiceTrainingJob(new CommitVoiceTrainingJobRequest().withJobId(running.getJobId())
+                .withBody(new CommitJobReq()));
+        CreateTrainingBasicJobResponse mine = basic(clientA(), unique("kept"), CreateTrainingJobReq.SexEnum.FEMALE,
+                CreateType.PACKAGE);
+
+        var removed = plane.post("/_emulator/reset", "{\"project_id\": \"" + TestProjects.PROJECT_OPS + "\"}")
+                .expect(200).get("removed");
+        assertThat(removed.get("voice_training_jobs").asLong()).isEqualTo(2);
+        for (String id : List.of(idle.getJobId(), running.getJobId())) {
+            assertThat(code(catchThrowableOfType(ClientRequestException.class, () -> ops.showVoiceTrainingJob(
+                    new ShowVoiceTrainingJobRequest().withJobId(id))))).isEqualTo("MSS.20020002");
+        }
+        // The package's upload URL answers nothing any more; another project's job stays.
+        assertThat(Assets.send(HttpRequest.newBuilder(URI.create(running.getTrainingDataUploadingUrl()))
+                .header("Content-Type", "application/zip").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1]))
+                .build()).statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(show(mine.getJobId()).getState().getValue()).isEqualTo("CREATING");
+        Thread.sleep(3000);
+        assertThat(ops.listVoiceTrainingJob(new ListVoiceTrainingJobRequest()).getCount()).isZero();
     }
 }
