@@ -610,4 +610,42 @@ class VoiceTrainingContractTest extends ServerTest {
         Thread.sleep(3000);
         assertThat(ops.listVoiceTrainingJob(new ListVoiceTrainingJobRequest()).getCount()).isZero();
     }
+
+    @Test
+    void aJobFaultFailsTheTrainingWithTheChosenCode() throws Exception {
+        ControlPlane plane = new ControlPlane(baseUrl());
+        MetaStudioClient ops = client(TestProjects.AK_OPS, TestProjects.SK_OPS, TestProjects.PROJECT_OPS);
+        String rule = plane.fault("""
+                {"match": {"job_kind": "VOICE_TRAINING", "project_id": "%s"},
+                 "job_failure": {"error_code": "MSS.20020005", "error_msg": "Injected training failure", "after_ms": 0},
+                 "times": 1}""".formatted(TestProjects.PROJECT_OPS));
+        try {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (int i = 0; i < 20; i++) {
+                files.put(i + ".wav", RecordingAuditTest.wav(3, 16_000, 1, 16, WavFile.PCM));
+                files.put(i + ".txt", SENTENCES[i].getBytes(StandardCharsets.UTF_8));
+            }
+            CreateTrainingBasicJobResponse job = ops.createTrainingBasicJob(new CreateTrainingBasicJobRequest()
+                    .withXAppUserId("app-user-7").withBody(new CreateTrainingJobReq().withVoiceName(unique("doomed"))
+                            .withLanguage("EN").withCreateType(CreateType.PACKAGE)));
+            put(job.getTrainingDataUploadingUrl(), zip(files), "application/zip");
+            ops.commitVoiceTrainingJob(new CommitVoiceTrainingJobRequest().withJobId(job.getJobId())
+                    .withBody(new CommitJobReq()));
+            ShowVoiceTrainingJobResponse shown;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            do {
+                Thread.sleep(200);
+                shown = ops.showVoiceTrainingJob(new ShowVoiceTrainingJobRequest().withJobId(job.getJobId()));
+            } while (!shown.getState().getValue().equals("FAILED") && !shown.getState().getValue().equals("SUCCEED")
+                    && System.nanoTime() < deadline);
+            assertThat(shown.getState().getValue()).isEqualTo("FAILED");
+            assertThat(shown.getJobFailedCode()).isEqualTo("MSS.20020005");
+            assertThat(shown.getJobFailedReason()).isEqualTo("Injected training failure");
+            assertThat(shown.getAssetId()).isNull();
+            assertThat(shown.getAppUserId()).isEqualTo("app-user-7");
+            assertThat(plane.hits(rule)).isEqualTo(1);
+        } finally {
+            plane.delete("/_emulator/faults/" + rule);
+        }
+    }
 }
