@@ -200,10 +200,14 @@ class VoiceTrainingContractTest extends ServerTest {
             files = clientA().showTtsAuditionFile(new ShowTtsAuditionFileRequest().withJobId(job));
         } while (!Boolean.TRUE.equals(files.getIsFileComplete()) && System.nanoTime() < deadline);
         assertThat(files.getFiles()).as(files.getMessage()).hasSize(1);
-        Path mp3 = Videos.file(Assets.download(files.getFiles().get(0).getDownloadUrl()), ".mp3");
+        return f0Of(Videos.file(Assets.download(files.getFiles().get(0).getDownloadUrl()), ".mp3"));
+    }
+
+    /** The median F0 of a media file's sound (decoded to 48 kHz mono). */
+    static double f0Of(Path media) throws Exception {
         List<Short> samples = new ArrayList<>();
         short[] buffer = new short[4800];
-        try (AudioDecoder decoder = AudioDecoder.open(mp3)) {
+        try (AudioDecoder decoder = AudioDecoder.open(media)) {
             int n;
             while ((n = decoder.read(buffer, buffer.length)) > 0) {
                 for (int i = 0; i < n; i++) {
@@ -314,6 +318,19 @@ class VoiceTrainingContractTest extends ServerTest {
                 lowF0, highPreview, lowPreview);
         assertThat(highPreview).isCloseTo(highF0, within(highF0 * 0.12));
         assertThat(lowPreview).isCloseTo(lowF0, within(lowF0 * 0.12));
+
+        // A video job speaks with the trained timbre too.
+        String avatar = Videos.systemAvatar(clientA(), "Anna (landscape)");
+        var video = Videos.await(clientA(), Videos.submit(clientA(), Videos.textJob(avatar,
+                "Help the woman get back to her feet.").withVoiceConfig(
+                new com.huaweicloud.sdk.metastudio.v1.model.VoiceConfig().withVoiceAssetId(lowTimbre))),
+                java.time.Duration.ofSeconds(180));
+        assertThat(video.getState().getValue()).isEqualTo("SUCCEED");
+        String mp4 = Assets.show(clientA(), video.getOutputAssetConfig().getAssetId()).getFiles().stream()
+                .filter(f -> "MAIN".equals(f.getAssetFileCategory())).findFirst().orElseThrow().getDownloadUrl();
+        double videoF0 = f0Of(Videos.file(Assets.download(mp4), ".mp4"));
+        System.out.printf("video F0 with the low timbre %.1f Hz%n", videoF0);
+        assertThat(videoF0).isCloseTo(lowF0, within(lowF0 * 0.12));
 
         // Another project sees none of it.
         assertThat(code(catchThrowableOfType(ClientRequestException.class, () -> clientB().showVoiceTrainingJob(
