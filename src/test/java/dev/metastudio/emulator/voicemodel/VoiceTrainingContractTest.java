@@ -597,6 +597,7 @@ class VoiceTrainingContractTest extends ServerTest {
     void aResetRemovesTheProjectsJobsEvenInTraining() throws Exception {
         ControlPlane plane = new ControlPlane(baseUrl());
         MetaStudioClient ops = client(TestProjects.AK_OPS, TestProjects.SK_OPS, TestProjects.PROJECT_OPS);
+        plane.post("/_emulator/reset", "{\"project_id\": \"" + TestProjects.PROJECT_OPS + "\"}").expect(200);
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
             files.put(i + ".wav", RecordingAuditTest.wav(3, 16_000, 1, 16, WavFile.PCM));
