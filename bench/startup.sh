@@ -7,8 +7,16 @@
 #   seed_first_ms=<ms> seed_warm_ms=<ms> seed_first_cpu_ms=<ms> seed_warm_cpu_ms=<ms> (seeding CPU: builds that log it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=${JAR:-target/metastudio-emulator.jar}   # JAR=... compares another build
-[ -f "$JAR" ] || mvn -q -B -Dmaven.test.skip=true package
+# MODE=cds (default): README's run command, the unpacked jar with its class-data-sharing archive (built by package);
+# MODE=jar: the plain executable jar (JAR=... compares another build).
+MODE=${MODE:-cds}
+JAR=${JAR:-target/metastudio-emulator.jar}
+[ -f "$JAR" ] && [ -f target/cds/metastudio-emulator.jsa ] || mvn -q -B -Dmaven.test.skip=true package
+if [ "$MODE" = cds ]; then
+  LAUNCH=(-XX:SharedArchiveFile=target/cds/metastudio-emulator.jsa -jar target/cds/metastudio-emulator.jar)
+else
+  LAUNCH=(-jar "$JAR")
+fi
 PORT=${PORT:-18080}
 WORK=$(mktemp -d)
 DATA="$WORK/data"          # empty at the first start: nothing but what the server creates goes in here
@@ -24,7 +32,7 @@ start_once() {
   RUN=$((RUN + 1))
   log="$LOGS/run-$RUN.log"
   started=$(date +%s%N)
-  java -jar "$JAR" --server.port="$PORT" --metastudio.data-dir="$DATA" >"$log" 2>&1 &
+  java "${LAUNCH[@]}" --server.port="$PORT" --metastudio.data-dir="$DATA" >"$log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$PORT/_emulator/health" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
@@ -47,6 +55,6 @@ for _ in 1 2 3; do
   start_once; warm+=("$WALL"); warm_cpu+=("$CPU")
 done
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
-echo "startup-bench: first_ms=$first warm_median_ms=$(median "${warm[@]}") first_cpu_ms=$first_cpu" \
+echo "startup-bench: mode=$MODE first_ms=$first warm_median_ms=$(median "${warm[@]}") first_cpu_ms=$first_cpu" \
   "warm_cpu_median_ms=$(median "${warm_cpu[@]}") seed_first_ms=$(seed_ms 1) seed_warm_ms=$(seed_ms 2)" \
   "seed_first_cpu_ms=$(seed_cpu_ms 1) seed_warm_cpu_ms=$(seed_cpu_ms 2)"

@@ -36,7 +36,8 @@ class StructureTest {
     private static final Map<String, List<String>> API = Map.of(
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
-                    "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews", "TrainedVoices"),
+                    "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews",
+                    "HumanModelAssets", "TrainedVoices"),
             "script", List.of("Scripts", "ScriptSeeding"),
             "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
@@ -65,6 +66,10 @@ class StructureTest {
         ALLOWED.put("video", List.of("edge", "config", "storage", "asset", "composition", "script", "work", "callback",
                 "media"));
         ALLOWED.put("tts", List.of("edge", "config", "storage", "asset", "composition", "work", "media"));
+        // live: rooms, rule libraries and products (issue 10); live.job builds on live.room's LiveRooms.
+        ALLOWED.put("live", List.of("edge", "config", "storage", "asset", "composition"));
+        // imagemodel: chapter 8 training jobs; review probes and detects faces (media), success makes an asset.
+        ALLOWED.put("imagemodel", List.of("edge", "config", "storage", "asset", "work", "media"));
         ALLOWED.put("voicemodel", List.of("edge", "config", "storage", "asset", "work", "media"));
         ALLOWED.put("control", List.of("edge", "config", "storage", "asset", "composition", "script", "work",
                 "callback", "video", "tts", "iam"));

@@ -34,6 +34,17 @@ public sealed interface EngineBinding {
         }
     }
 
+    /**
+     * A presenter trained from the asset's own MAIN file (image-model training): framing and the face box found in
+     * it, in its pixels. Written as {@code footage:<FRAMING>:<x>:<y>:<width>:<height>}.
+     */
+    record Footage(String framing, int faceX, int faceY, int faceWidth, int faceHeight) implements EngineBinding {
+        @Override
+        public String encode() {
+            return "footage:" + framing + ":" + faceX + ":" + faceY + ":" + faceWidth + ":" + faceHeight;
+        }
+    }
+
     String encode();
 
     static Optional<EngineBinding> decode(String value) {
@@ -43,6 +54,14 @@ public sealed interface EngineBinding {
         String[] parts = value.split(":");
         if (parts.length == 3 && parts[0].equals("avatar")) {
             return Optional.of(new Avatar(parts[1], parts[2]));
+        }
+        if (parts.length == 6 && parts[0].equals("footage")) {
+            try {
+                return Optional.of(new Footage(parts[1], Integer.parseInt(parts[2]), Integer.parseInt(parts[3]),
+                        Integer.parseInt(parts[4]), Integer.parseInt(parts[5])));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
         if (parts.length == 4 && parts[0].equals("voice")) {
             try {

@@ -17,6 +17,13 @@ public sealed interface Layer {
     record Human(LayerBox box, String lookId, Framing framing) implements Layer {
     }
 
+    /**
+     * A presenter trained from footage (an image-model training job): the video looped, fitted into the box, with
+     * the mouth below {@code face} (the detected face, in the footage's pixels) opened and closed by the speech.
+     */
+    record Footage(LayerBox box, Path file, java.awt.Rectangle face, Framing framing) implements Layer {
+    }
+
     /** PNG/JPEG/BMP/GIF (first frame) with alpha kept. */
     record Image(LayerBox box, Path file) implements Layer {
     }

@@ -40,6 +40,7 @@ final class SceneStage implements AutoCloseable {
     private final List<FrameCompositor.Item> stack = new ArrayList<>();
     private final List<Dynamic> dynamics = new ArrayList<>();
     private final List<AvatarElement> presenters = new ArrayList<>();
+    private final List<FootageElement> footage = new ArrayList<>();
     private final List<VideoSound> videoSounds = new ArrayList<>();
     private SubtitleElement subtitles;
 
@@ -92,6 +93,7 @@ final class SceneStage implements AutoCloseable {
     /** The scene's mouth (shape and opening per frame) and subtitle cues (scene time; null for audio scenes). */
     void attachSpeech(MouthTrack mouth, List<Cue> cues) {
         presenters.forEach(p -> p.speak(mouth));
+        footage.forEach(p -> p.speak(mouth, 0));
         if (subtitles != null && cues != null) {
             subtitles.show(cues);
         }
@@ -103,6 +105,7 @@ final class SceneStage implements AutoCloseable {
      */
     void attachSentence(MouthTrack mouth, long fromFrame, List<Cue> cues) {
         presenters.forEach(p -> p.speak(mouth, fromFrame));
+        footage.forEach(p -> p.speak(mouth, fromFrame));
         if (subtitles != null) {
             subtitles.show(cues);
         }
@@ -175,6 +178,13 @@ final class SceneStage implements AutoCloseable {
             long seed = human.lookId().hashCode() * 1_000_003L + 17;
             AvatarElement presenter = new AvatarElement(rig, new AvatarAnimator(rig.scale(), seed), firstFrame);
             presenters.add(presenter);
+            moving(presenter);
+        } else if (layer instanceof Layer.Footage trained) {
+            int w = box.width() > 0 ? box.width() : layout.width();
+            int h = box.height() > 0 ? box.height() : layout.height();
+            FootageElement presenter = FootageElement.open(trained.file(), trained.face(), viewport.map(box.dx(),
+                    box.dy(), w, h));
+            footage.add(presenter);
             moving(presenter);
         } else if (layer instanceof Layer.Video video) {
             MediaInfo info = MediaProbe.probe(video.file());
@@ -278,6 +288,7 @@ final class SceneStage implements AutoCloseable {
         }
         dynamics.clear();
         presenters.clear();
+        footage.clear();
         stack.clear();
         subtitles = null;
         base = null;

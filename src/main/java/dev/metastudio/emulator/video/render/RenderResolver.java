@@ -64,10 +64,12 @@ public class RenderResolver {
             throws WorkFailure {
         try {
             AssetEntity model = references.usable(projectId, c.modelAssetId(), "model_asset_id", AssetType.HUMAN_MODEL_2D);
-            EngineBinding.Avatar avatar = EngineBinding.decode(model.getEngineBinding())
-                    .filter(EngineBinding.Avatar.class::isInstance).map(EngineBinding.Avatar.class::cast)
+            EngineBinding binding = EngineBinding.decode(model.getEngineBinding())
+                    .filter(b -> b instanceof EngineBinding.Avatar || b instanceof EngineBinding.Footage)
                     .orElseThrow(() -> new WorkFailure(VideoCodes.UNSUPPORTED_ASSET, "Unsupported asset type: model "
                             + model.getAssetId() + " has no renderable avatar"));
+            Presenter avatar = binding instanceof EngineBinding.Footage trained
+                    ? new Presenter(null, trained, local(model, scratch)) : new Presenter((EngineBinding.Avatar) binding, null, null);
             Framing framing = Framing.valueOf(avatar.framing());
             LayoutOrientation layout = framing == Framing.PORTRAIT ? LayoutOrientation.PORTRAIT : LayoutOrientation.LANDSCAPE;
             VideoConfig v = c.videoConfig();
@@ -96,7 +98,20 @@ public class RenderResolver {
         }
     }
 
-    private Scene scene(String projectId, ShootScriptItem item, EngineBinding.Avatar avatar, Framing framing,
+    /** The scene's presenter: a built-in look, or a trained model's footage (image-model training, chapter 8). */
+    private record Presenter(EngineBinding.Avatar look, EngineBinding.Footage trained, Path footage) {
+        String framing() {
+            return look != null ? look.framing() : trained.framing();
+        }
+
+        Layer layer(LayerBox box, Framing framing) {
+            return look != null ? new Layer.Human(box, look.look(), framing)
+                    : new Layer.Footage(box, footage, new java.awt.Rectangle(trained.faceX(), trained.faceY(),
+                            trained.faceWidth(), trained.faceHeight()), framing);
+        }
+    }
+
+    private Scene scene(String projectId, ShootScriptItem item, Presenter avatar, Framing framing,
                         Voice voice, VoiceSettings settings, Map<Integer, String> scriptAudioKeys, Path scratch)
             throws WorkFailure {
         ShootScript s = item.shootScript();
@@ -128,7 +143,7 @@ public class RenderResolver {
             switch (layer.layerType()) {
                 case HUMAN -> {
                     human = true;
-                    layers.add(new Layer.Human(box, avatar.look(), framing));
+                    layers.add(avatar.layer(box, framing));
                 }
                 case IMAGE -> layers.add(new Layer.Image(box, local(media(projectId, layer, field, AssetType.IMAGE,
                         layer.imageConfig() == null ? null : layer.imageConfig().imageUrl()), scratch)));
@@ -149,7 +164,7 @@ public class RenderResolver {
         }
         if (!human) {
             // Without a HUMAN layer the presenter fills the layout, under the scene's other layers.
-            layers.add(0, new Layer.Human(new LayerBox(0, 0, 0, 0, 0), avatar.look(), framing));
+            layers.add(0, avatar.layer(new LayerBox(0, 0, 0, 0, 0), framing));
         }
         return new Scene(speech, backgrounds, layers);
     }

@@ -36,11 +36,15 @@ class ConsoleRulesBrowserTest extends ServerTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
+    /** The server is shared by every test class: a rule left by a failed run here would fail the SDK elsewhere. */
     @AfterEach
-    void closeBrowser() {
+    void closeBrowserAndRemoveRules() {
         if (browser != null) {
             browser.quit();
         }
+        PlaneClient plane = new PlaneClient(baseUrl(), null);
+        plane.delete("/_emulator/faults");
+        plane.delete("/_emulator/progression/TTS");
     }
 
     /** Tables are re-rendered by polling: a button found a moment ago may be replaced before the click lands. */
@@ -66,7 +70,8 @@ class ConsoleRulesBrowserTest extends ServerTest {
         code.sendKeys("MSS.00000503");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         By rule = By.cssSelector("#faults-table tr[data-rule-id]");
-        String ruleId = wait.until(ExpectedConditions.presenceOfElementLocated(rule)).getAttribute("data-rule-id");
+        String ruleId = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(rule).getAttribute("data-rule-id"));
         assertThat(plane.get("/_emulator/faults").json().get("rules").findValuesAsText("rule_id")).contains(ruleId);
 
         ServiceResponseException faulted = catchThrowableOfType(ServiceResponseException.class,

@@ -1,0 +1,59 @@
+package dev.metastudio.emulator.imagemodel;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The image-job states of reference 8.2 (TrainingJobBasicInfo.state), underscores restored (catalogue §Z-1). */
+public enum ImageJobState {
+    WAIT_FILE_UPLOAD, AUTO_VERIFYING, AUTO_VERIFY_FAILED, MANUAL_VERIFYING, MANUAL_VERIFY_FAILED, MANUAL_VERIFY_SUCCESS,
+    WAIT_TRAINING_DATA_PREPROCESS, TRAINING_DATA_PREPROCESSING, TRAINING_DATA_PREPROCESS_FAILED,
+    TRAINING_DATA_PREPROCESS_SUCCESS, TRAINING, TRAIN_FAILED, TRAIN_SUCCESS, INFERENCE_DATA_PREPROCESSING,
+    INFERENCE_DATA_PREPROCESS_FAILED, WAIT_MASK_UPLOAD, WAIT_MAIN_FILE_UPLOAD, JOB_SUCCESS,
+    MANUAL_STOP_INFERENCE_DATA_PREPROCESS, MANUAL_STOP_TRAIN, MANUAL_STOP_TRAINING_DATA_PREPROCESS,
+    WAIT_USER_CONFIRM, JOB_REJECT, JOB_PENDING, WAIT_ADMIN_CONFIRM, JOB_FINISH, COMPILING, WAIT_COMPILE, COMPILE_FAILED,
+    WAIT_GENERATE_ACTION, WAIT_ARRANGE, ACTION_GENERATE_DATA_PROCESSING, MANUAL_STOP_ACTION_GENERATE_DATA_PROCESSING,
+    MANUAL_STOP_ACTION_GENERATE_ORI_PROCESSING, ACTION_GENERATE_ORI_PROCESSING, ACTION_GENERATE_DATA_FAILED,
+    ACTION_GENERATE_ORI_FAILED, ACTION_GENERATE_ORI_SUCCESS, GENERATE_ACTION_PREPROCESS_FAILED, WAIT_ADMIN_CALIBRATION;
+
+    /** L14414: the states in which 8.4 may delete a job. */
+    static final Set<ImageJobState> DELETABLE = EnumSet.of(WAIT_FILE_UPLOAD, AUTO_VERIFY_FAILED, MANUAL_VERIFYING,
+            MANUAL_VERIFY_FAILED, TRAINING_DATA_PREPROCESS_FAILED, TRAIN_FAILED, INFERENCE_DATA_PREPROCESS_FAILED,
+            JOB_SUCCESS, WAIT_USER_CONFIRM, JOB_REJECT, JOB_FINISH);
+
+    /** L14519: 8.5 is callable only after a failed review. */
+    static final Set<ImageJobState> UPDATABLE = EnumSet.of(AUTO_VERIFY_FAILED, MANUAL_VERIFY_FAILED);
+
+    /** SUBMITVERIFYING is accepted from these (state machine A). */
+    static final Set<ImageJobState> SUBMITTABLE = EnumSet.of(WAIT_FILE_UPLOAD, AUTO_VERIFY_FAILED, MANUAL_VERIFY_FAILED);
+
+    /**
+     * Where the emulator's training walk ends its work item: failures, success, and the NA user's confirmation
+     * (which the tenant command then settles without a worker).
+     */
+    static final Set<ImageJobState> WORK_ENDS = EnumSet.of(AUTO_VERIFY_FAILED, MANUAL_VERIFY_FAILED,
+            TRAINING_DATA_PREPROCESS_FAILED, TRAIN_FAILED, INFERENCE_DATA_PREPROCESS_FAILED, JOB_SUCCESS,
+            WAIT_USER_CONFIRM, JOB_REJECT, JOB_FINISH, JOB_PENDING);
+
+    /** The failure state of a job that breaks while in this state (the stage it was in). */
+    ImageJobState failure() {
+        return switch (this) {
+            case WAIT_FILE_UPLOAD, AUTO_VERIFYING -> AUTO_VERIFY_FAILED;
+            case MANUAL_VERIFYING -> MANUAL_VERIFY_FAILED;
+            case MANUAL_VERIFY_SUCCESS, WAIT_TRAINING_DATA_PREPROCESS, TRAINING_DATA_PREPROCESSING ->
+                    TRAINING_DATA_PREPROCESS_FAILED;
+            case TRAINING_DATA_PREPROCESS_SUCCESS, TRAINING -> TRAIN_FAILED;
+            default -> INFERENCE_DATA_PREPROCESS_FAILED;
+        };
+    }
+
+    /** The log type of that failure (reference 8.3 log_type). */
+    static String failureLog(ImageJobState failed) {
+        return switch (failed) {
+            case AUTO_VERIFY_FAILED -> "SYSTEM_VERIFY_FAILED";
+            case MANUAL_VERIFY_FAILED -> "ADMIN_VERIFY_FAILED";
+            case TRAINING_DATA_PREPROCESS_FAILED -> "SYSTEM_TRAIN_DATA_PREPROCESS_FAILED";
+            case TRAIN_FAILED -> "SYSTEM_TRAIN_FAILED";
+            default -> "SYSTEM_INFERENCE_DATA_PREPROCESS_FAILED";
+        };
+    }
+}
