@@ -2,7 +2,6 @@ package dev.metastudio.emulator.voicemodel;
 
 import dev.metastudio.emulator.media.audio.Resampler;
 import dev.metastudio.emulator.media.speech.SpeakerAnalysis;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -35,8 +34,8 @@ final class RecordingAudit {
 
     /** The limits the review applies (the reference documents none of them; see README, Voice modeling). */
     record Rules(int minSampleRate, int maxSampleRate, double minSentenceSeconds, double maxSentenceSeconds,
-                 double minLongSeconds, int maxLongFiles) {
-        static final Rules DEFAULT = new Rules(16_000, 48_000, 1.0, 30.0, 30.0, 100);
+                 double minLongSeconds, int maxLongFiles, long maxUnpackedBytes) {
+        static final Rules DEFAULT = new Rules(16_000, 48_000, 1.0, 30.0, 30.0, 100, 1L << 30);
     }
 
     /** A recording that passed, resampled to {@link #ANALYSIS_RATE} mono for the training; text null for ADVANCE. */
@@ -79,6 +78,7 @@ final class RecordingAudit {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Set<String> directories = new LinkedHashSet<>();
         long limit = type.longRecording() ? rules.maxLongFiles() : 2L * type.sentences();
+        long unpacked = 0;
         try (ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
             ZipEntry entry;
             boolean any = false;
@@ -102,7 +102,15 @@ final class RecordingAudit {
                             + " characters such as \\/:*<> to name files in the compressed package: " + name));
                     continue;
                 }
-                files.put(name, in.readAllBytes());
+                long left = rules.maxUnpackedBytes() - unpacked;
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
+                unpacked += bytes.length;
+                if (unpacked > rules.maxUnpackedBytes()) {
+                    errors.add(error(name, null, VoiceTrainingCodes.PACKAGE_TOO_LARGE, "Compressed package too large:"
+                            + " its files unpack to more than " + rules.maxUnpackedBytes() + " bytes"));
+                    return new Outcome(errors, List.of());
+                }
+                files.put(name, bytes);
             }
             if (!any) {
                 return new Outcome(List.of(error(null, null, VoiceTrainingCodes.NOT_A_ZIP,
@@ -367,9 +375,5 @@ final class RecordingAudit {
 
     private static VoiceViews.AuditError error(String audio, String text, String code, String message) {
         return new VoiceViews.AuditError(audio, text, code, message);
-    }
-
-    static InputStream bytes(byte[] data) {
-        return new ByteArrayInputStream(data);
     }
 }

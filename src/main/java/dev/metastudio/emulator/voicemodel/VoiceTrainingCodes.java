@@ -28,6 +28,8 @@ final class VoiceTrainingCodes {
     static final String NOT_A_WAV = "MSS.20020018";
     /** "Too many files in the package." */
     static final String TOO_MANY_FILES = "MSS.20020022";
+    /** "Compressed package too large. Check the files in it and upload the package again." */
+    static final String PACKAGE_TOO_LARGE = "MSS.20020023";
     /** "The compressed package can contain only one directory..." */
     static final String ONE_DIRECTORY = "MSS.20020025";
     /** "Do not use special characters such as \/:*<> \\ to name files in the compressed package." */

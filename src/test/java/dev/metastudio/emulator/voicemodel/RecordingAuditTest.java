@@ -167,6 +167,14 @@ class RecordingAuditTest {
     }
 
     @Test
+    void aPackageThatUnpacksTooLargeIsRefused() throws IOException {
+        RecordingAudit.Rules small = new RecordingAudit.Rules(16_000, 48_000, 1, 30, 30, 100, 500_000);
+        RecordingAudit.Outcome outcome = new RecordingAudit(JobType.BASIC, "EN", small)
+                .auditPackage(new ByteArrayInputStream(zip(sentences(20, ""))));
+        assertThat(codes(outcome)).containsExactly(VoiceTrainingCodes.PACKAGE_TOO_LARGE);
+    }
+
+    @Test
     void thePremiumEditionTakesOnlyLongRecordings() throws IOException {
         assertThat(audit(JobType.ADVANCE, "EN", Map.of("long.wav", wav(40, 16_000, 1, 16, WavFile.PCM))).errors())
                 .isEmpty();
