@@ -37,7 +37,7 @@ class StructureTest {
             "asset", List.of("AssetEntity", "AssetFileEntity", "AssetLookup", "AssetMapper", "AssetReferences",
                     "AssetState", "AssetType", "EngineBinding", "FileCategory", "PlatformVideos", "ReviewConfig",
                     "VoiceBindings", "meta.*", "AssetSeeding", "AssetBrowser", "AssetViews",
-                    "HumanModelAssets"),
+                    "HumanModelAssets", "TrainedVoices"),
             "script", List.of("Scripts", "ScriptSeeding"),
             "callback", List.of("CallbackConfig", "Callbacks", "CallbackFaults"),
             "work", List.of("WorkQueue", "WorkKind", "WorkRunner", "WorkContext", "WorkFailure", "WorkItem",
@@ -45,7 +45,8 @@ class StructureTest {
                     "WorkerProperties"),
             "video", List.of("VideoJobs", "VideoJobState", "VideoCodes", "VideoRequests"),
             "tts", List.of("TtsService", "TtsJobState"),
-            "iam", List.of());
+            "iam", List.of(),
+            "voicemodel", List.of());
 
     /** Who may use whom: edge comes before everything; features use the shared modules and each other's API. */
     private static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
@@ -69,6 +70,7 @@ class StructureTest {
         ALLOWED.put("live", List.of("edge", "config", "storage", "asset", "composition"));
         // imagemodel: chapter 8 training jobs; review probes and detects faces (media), success makes an asset.
         ALLOWED.put("imagemodel", List.of("edge", "config", "storage", "asset", "work", "media"));
+        ALLOWED.put("voicemodel", List.of("edge", "config", "storage", "asset", "work", "media"));
         ALLOWED.put("control", List.of("edge", "config", "storage", "asset", "composition", "script", "work",
                 "callback", "video", "tts", "iam"));
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * How the media engine realises a model asset, kept out of the API's view: a presenter look and framing for a
  * HUMAN_MODEL_2D, a language, sex and voice variant for a VOICE_MODEL. Written as {@code avatar:<look>:<FRAMING>}
- * or {@code voice:<LANGUAGE>:<SEX>:<variant>}.
+ * or {@code voice:<LANGUAGE>:<SEX>:<variant>}; a timbre trained by voice modeling adds its pitch, rate and gain
+ * factors: {@code voice:<LANGUAGE>:<SEX>:<variant>:<pitch>:<rate>:<gain>}.
  */
 public sealed interface EngineBinding {
 
@@ -16,10 +17,20 @@ public sealed interface EngineBinding {
         }
     }
 
-    record Voice(String language, String sex, int variant) implements EngineBinding {
+    record Voice(String language, String sex, int variant, double pitch, double rate, double gain)
+            implements EngineBinding {
+        public Voice(String language, String sex, int variant) {
+            this(language, sex, variant, 1, 1, 1);
+        }
+
+        public boolean tuned() {
+            return pitch != 1 || rate != 1 || gain != 1;
+        }
+
         @Override
         public String encode() {
-            return "voice:" + language + ":" + sex + ":" + variant;
+            String base = "voice:" + language + ":" + sex + ":" + variant;
+            return tuned() ? base + ":" + pitch + ":" + rate + ":" + gain : base;
         }
     }
 
@@ -55,6 +66,18 @@ public sealed interface EngineBinding {
         if (parts.length == 4 && parts[0].equals("voice")) {
             try {
                 return Optional.of(new Voice(parts[1], parts[2], Integer.parseInt(parts[3])));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        if (parts.length == 7 && parts[0].equals("voice")) {
+            try {
+                double pitch = Double.parseDouble(parts[4]);
+                double rate = Double.parseDouble(parts[5]);
+                double gain = Double.parseDouble(parts[6]);
+                if (pitch > 0 && rate > 0 && gain > 0) {
+                    return Optional.of(new Voice(parts[1], parts[2], Integer.parseInt(parts[3]), pitch, rate, gain));
+                }
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }

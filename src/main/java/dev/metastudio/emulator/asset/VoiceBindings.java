@@ -14,7 +14,8 @@ public final class VoiceBindings {
     public static Voice voiceOf(AssetEntity asset) {
         EngineBinding binding = EngineBinding.decode(asset.getEngineBinding()).orElse(null);
         if (binding instanceof EngineBinding.Voice voice) {
-            return new Voice(voice.language(), sex(voice.sex()), Math.max(0, voice.variant()));
+            return new Voice(voice.language(), sex(voice.sex()), Math.max(0, voice.variant()), voice.pitch(), voice.rate(),
+                    voice.gain());
         }
         String language = asset.getLanguage() == null || asset.getLanguage().equals("UNKNOW") ? "CN" : asset.getLanguage();
         return Voice.of(language, sex(asset.getSex()));

@@ -71,7 +71,11 @@ public final class SpeechSynthesizer {
     public Sentences sentences(String text, Voice voice, VoiceSettings settings) throws MediaException {
         settings.validate();
         SpeechScript script = SsmlParser.parse(text, VoiceRouter.readsChinese(voice));
-        return new Sentences(script, router.route(script.allText(), voice), settings);
+        VoiceRouter.Route route = router.route(script.allText(), voice);
+        // A trained timbre's own factors (1 for a preset) multiply the engine voice's and the request's.
+        route = new VoiceRouter.Route(route.engine(), route.voice(), route.pitch() * voice.pitch(),
+                route.rate() * voice.rate(), route.gain() * voice.gain());
+        return new Sentences(script, route, settings);
     }
 
     public SpeechTrack synthesize(String text, Voice voice, VoiceSettings settings, Path pcmOut,
@@ -117,7 +121,7 @@ public final class SpeechSynthesizer {
                     native_ = Psola.shift(native_, clip.sampleRate(), residual);
                 }
                 short[] samples = Resampler.resample(native_, clip.sampleRate(), Pcm.SAMPLE_RATE);
-                applyGain(samples, settings.gain());
+                applyGain(samples, settings.gain() * route.gain());
                 int[] voiced = voicedRange(samples);
                 if (start < 0) {
                     start = length + voiced[0];

@@ -7,8 +7,13 @@ import java.util.Objects;
  * Kr, por, JPN, Ita, ESP, YY, Russian, ... as written there, case-insensitive), the speaker's sex, and which of the
  * media engine's voices of that language and sex it is ({@code variant} 1, 2, ...; 0 = the first, for voices that
  * name none). Two variants of one language and sex always sound different ({@link VoiceCatalogue}).
+ *
+ * <p>{@code pitch}, {@code rate} and {@code gain} are the voice's own factors on top of the engine voice (1 for a
+ * preset timbre): a timbre trained from recordings (voice modeling) carries the factors that make the engine voice
+ * speak at the recorded speaker's median F0, speaking rate and loudness. They multiply the request's own speed,
+ * pitch and volume.
  */
-public record Voice(String language, Sex sex, int variant) {
+public record Voice(String language, Sex sex, int variant, double pitch, double rate, double gain) {
 
     public Voice {
         Objects.requireNonNull(language, "language");
@@ -16,9 +21,21 @@ public record Voice(String language, Sex sex, int variant) {
         if (variant < 0) {
             throw new IllegalArgumentException("variant must be 0 or more");
         }
+        if (!(pitch > 0) || !(rate > 0) || !(gain > 0)) {
+            throw new IllegalArgumentException("pitch, rate and gain must be positive");
+        }
+    }
+
+    public Voice(String language, Sex sex, int variant) {
+        this(language, sex, variant, 1, 1, 1);
     }
 
     public static Voice of(String language, Sex sex) {
         return new Voice(language, sex, 0);
+    }
+
+    /** The same engine voice with other factors (a trained timbre's). */
+    public Voice tuned(double pitchFactor, double rateFactor, double gainFactor) {
+        return new Voice(language, sex, variant, pitchFactor, rateFactor, gainFactor);
     }
 }

@@ -17,9 +17,13 @@ import java.util.Set;
 public final class VoiceRouter {
 
     /**
-     * The engine, its voice name, and the voice's own pitch and rate factors (multiplied with the request's).
+     * The engine, its voice name, and the voice's own pitch, rate and gain factors (multiplied with the request's).
      */
-    public record Route(TtsEngine engine, String voice, double pitch, double rate) {
+    public record Route(TtsEngine engine, String voice, double pitch, double rate, double gain) {
+
+        public Route(TtsEngine engine, String voice, double pitch, double rate) {
+            this(engine, voice, pitch, rate, 1);
+        }
 
         /** "engine:voice", for reports and tests. */
         public String describe() {
