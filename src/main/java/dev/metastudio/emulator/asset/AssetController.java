@@ -23,9 +23,11 @@ class AssetController {
     private final AssetService assets;
     private final AssetReplication replication;
     private final PublicUrl publicUrl;
+    private final AssetViewCache cache;
 
-    AssetController(AssetService assets, AssetReplication replication, PublicUrl publicUrl) {
+    AssetController(AssetService assets, AssetReplication replication, PublicUrl publicUrl, AssetViewCache cache) {
         this.assets = assets;
+        this.cache = cache;
         this.replication = replication;
         this.publicUrl = publicUrl;
     }
@@ -40,13 +42,16 @@ class AssetController {
     @GetMapping("/digital-assets")
     AssetViews.AssetList list(@PathVariable("project_id") String projectId,
                               @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
-        return assets.list(projectId, new QueryParams(query), publicUrl.of(request));
+        String baseUrl = publicUrl.of(request);
+        return cache.list(projectId, request.getQueryString(), baseUrl,
+                () -> assets.list(projectId, new QueryParams(query), baseUrl));
     }
 
     @GetMapping("/digital-assets/{asset_id}")
     AssetViews.Asset show(@PathVariable("project_id") String projectId, @PathVariable("asset_id") String assetId,
                           HttpServletRequest request) {
-        return assets.show(projectId, assetId, publicUrl.of(request));
+        String baseUrl = publicUrl.of(request);
+        return cache.show(projectId, assetId, baseUrl, () -> assets.show(projectId, assetId, baseUrl));
     }
 
     @PutMapping("/digital-assets/{asset_id}")

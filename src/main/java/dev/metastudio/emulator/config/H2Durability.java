@@ -88,16 +88,32 @@ class H2Durability implements BeanPostProcessor, EnvironmentAware {
         }
     }
 
-    private record CheckpointingConnection(Connection target, AtomicBoolean refused) implements InvocationHandler {
+    /**
+     * Checkpoints only what wrote: a statement that can write marks the connection, and the commit (or the switch
+     * back to auto-commit) of a marked connection checkpoints. A read-only transaction's commit has nothing to write,
+     * so a read costs no file write (it did, twice, before: measured by bench/api.sh).
+     */
+    private static final class CheckpointingConnection implements InvocationHandler {
+        private final Connection target;
+        private final AtomicBoolean refused;
+        private final AtomicBoolean wrote = new AtomicBoolean();
+
+        CheckpointingConnection(Connection target, AtomicBoolean refused) {
+            this.target = target;
+            this.refused = refused;
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             Object result = call(target, method, args);
             String name = method.getName();
             if (name.equals("commit") || (name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]))) {
-                checkpoint(target, refused);
+                if (wrote.getAndSet(false)) {
+                    checkpoint(target, refused);
+                }
             } else if (result instanceof Statement statement) {
                 return Proxy.newProxyInstance(H2Durability.class.getClassLoader(), interfacesOf(statement),
-                        new CheckpointingStatement(statement, target, refused));
+                        new CheckpointingStatement(statement, target, refused, wrote));
             } else if (name.equals("unwrap") && args[0] == Connection.class) {
                 return proxy;
             }
@@ -105,13 +121,17 @@ class H2Durability implements BeanPostProcessor, EnvironmentAware {
         }
     }
 
-    private record CheckpointingStatement(Statement target, Connection connection, AtomicBoolean refused)
-            implements InvocationHandler {
+    private record CheckpointingStatement(Statement target, Connection connection, AtomicBoolean refused,
+                                          AtomicBoolean wrote) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             Object result = call(target, method, args);
-            if (WRITES.contains(method.getName()) && connection.getAutoCommit()) {
-                checkpoint(connection, refused);
+            if (WRITES.contains(method.getName())) {
+                if (connection.getAutoCommit()) {
+                    checkpoint(connection, refused);
+                } else {
+                    wrote.set(true);
+                }
             }
             return result;
         }

@@ -83,10 +83,17 @@ class TokenService implements TokenVerifier {
         return Optional.of(new Claims(payload.user(), payload.projectId()));
     }
 
+    private final ThreadLocal<Mac> hmac = new ThreadLocal<>();
+
     private byte[] mac(String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.get(SECRET_NAME), "HmacSHA256"));
+            Mac mac = hmac.get();
+            if (mac == null) {
+                // Keyed once per thread: the provider look-up and key set-up are not paid on every request.
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secrets.get(SECRET_NAME), "HmacSHA256"));
+                hmac.set(mac);
+            }
             return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

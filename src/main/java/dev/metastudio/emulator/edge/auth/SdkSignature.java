@@ -74,13 +74,29 @@ public final class SdkSignature {
                 + payloadHash;
     }
 
+    // One instance per thread: the provider look-up of getInstance (reflection) is not paid on every request.
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    });
+
     public static String stringToSign(String sdkDate, String canonicalRequest) {
         return ALGORITHM + "\n" + sdkDate + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String signature(String secretKey, String stringToSign) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HEX.formatHex(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
@@ -89,11 +105,7 @@ public final class SdkSignature {
     }
 
     public static String sha256Hex(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HEX.formatHex(SHA256.get().digest(bytes));
     }
 
     /** RFC 3986 strict: only {@code A-Za-z0-9-._~} stay as they are; hex digits upper-case. */

@@ -151,10 +151,17 @@ public final class ObjectUrlSigner {
         return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
     }
 
+    private final ThreadLocal<Mac> hmac = new ThreadLocal<>();
+
     private byte[] hmac(String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
+            Mac mac = hmac.get();
+            if (mac == null) {
+                // Keyed once per thread (the secret never changes): no provider look-up per URL.
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
+                hmac.set(mac);
+            }
             return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
