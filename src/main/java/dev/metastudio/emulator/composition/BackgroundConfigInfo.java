@@ -1,5 +1,6 @@
 package dev.metastudio.emulator.composition;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -15,7 +16,8 @@ public record BackgroundConfigInfo(
         String backgroundTitle,
         @JsonProperty("human_position_2d") HumanPosition2d humanPosition2d,
         @JsonProperty("human_size_2d") HumanSize2d humanSize2d,
-        String backgroundCoverUrl) {
+        // Live room request tables spell it background_over_url (6.1.1 Table 6-5), the responses background_cover_url.
+        @JsonAlias("background_over_url") String backgroundCoverUrl) {
 
     public enum BackgroundType { IMAGE, COLOR, IMAGE_2D, VIDEO, AUDIO }
 
