@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.metastudio.emulator.config.EmulatorProperties;
 import dev.metastudio.emulator.config.JsonColumns;
 import dev.metastudio.emulator.config.MediaSettings;
+import dev.metastudio.emulator.live.room.LiveRooms;
+import dev.metastudio.emulator.live.room.LiveState;
 import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.encode.LinkState;
 import dev.metastudio.emulator.media.render.LiveComposition;
@@ -46,17 +48,19 @@ class LiveRunner implements WorkRunner {
     private final LiveStreams streams;
     private final LiveNotifier notifier;
     private final LiveRules rules;
+    private final LiveRooms rooms;
     private final MediaSettings media;
     private final Clock clock;
     private final Path scratchDir;
 
     LiveRunner(LiveJobRows rows, LiveSpecResolver resolver, LiveStreams streams, LiveNotifier notifier,
-               LiveRules rules, MediaSettings media, Clock clock, EmulatorProperties properties) {
+               LiveRules rules, LiveRooms rooms, MediaSettings media, Clock clock, EmulatorProperties properties) {
         this.rows = rows;
         this.resolver = resolver;
         this.streams = streams;
         this.notifier = notifier;
         this.rules = rules;
+        this.rooms = rooms;
         this.media = media;
         this.clock = clock;
         this.scratchDir = properties.dataDir().resolve("tmp").resolve("live");
@@ -69,7 +73,8 @@ class LiveRunner implements WorkRunner {
             throw new WorkFailure(LiveCodes.HEARTBEAT_LOST, "Heartbeat of the task was lost: the worker streaming"
                     + " this job stopped; a live stream is not resumed elsewhere");
         }
-        if (!context.transition(LiveJobState.PROCESSING.name(), () -> rows.start(jobId, clock.instant()))) {
+        if (!context.transition(LiveJobState.PROCESSING.name(), () -> rows.start(jobId, clock.instant())
+                && mark(item, LiveState.PROCESSING, clock.instant(), null))) {
             return;
         }
         LiveJob job = rows.find(jobId).orElse(null);
@@ -103,8 +108,13 @@ class LiveRunner implements WorkRunner {
             double duration = (System.nanoTime() - startedAt) / 1e9;
             if (scriptEnded || reason == WorkContext.StopReason.STOP) {
                 notifier.link(job, sink.target(), "END");
-                context.transition(LiveJobState.SUCCEED.name(), () -> rows.finish(jobId, LiveJobState.SUCCEED, null,
-                        null, round(duration), round(streamed), clock.instant()));
+                boolean ended = context.transition(LiveJobState.SUCCEED.name(), () -> rows.finish(jobId,
+                        LiveJobState.SUCCEED, null, null, round(duration), round(streamed), clock.instant())
+                        && mark(item, LiveState.SUCCEED, null, clock.instant()));
+                if (ended && "TEMP".equals(job.roomType())) {
+                    // A TEMP room is cleared once its job has completed (reference 6.1.1 room_type).
+                    rooms.remove(item.projectId(), job.roomId());
+                }
             }
         } catch (MediaException e) {
             throw new WorkFailure(LiveCodes.WORKER_PREPARE_FAILED, "Live worker failure: " + e.getMessage(), e);
@@ -117,6 +127,14 @@ class LiveRunner implements WorkRunner {
             streams.ended(jobId);
             deleteTree(scratch);
         }
+    }
+
+    private boolean mark(WorkItem item, LiveState state, java.time.Instant start, java.time.Instant end) {
+        LiveJob job = rows.find(item.subjectId()).orElse(null);
+        if (job != null) {
+            rooms.markLiveState(item.projectId(), job.roomId(), job.jobId(), state, start, end);
+        }
+        return true;
     }
 
     private void linkChanged(LiveJob job, String url, LinkState state, String detail) {
