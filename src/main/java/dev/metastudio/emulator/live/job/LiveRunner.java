@@ -90,6 +90,7 @@ class LiveRunner implements WorkRunner {
             Files.createDirectories(scratch);
             Files.createDirectories(hls);
             LiveSpecResolver.Resolved resolved = resolver.resolve(item.projectId(), config, scratch);
+            warmUp(resolved);
             String target = LiveConfig.target(job.outputUrl(), job.streamKey());
             LiveSink sink = new LiveSink(hls, target, (url, state, detail) -> linkChanged(job, url, state, detail));
             AtomicReference<LivePlayback> playback = new AtomicReference<>();
@@ -126,6 +127,25 @@ class LiveRunner implements WorkRunner {
             }
             streams.ended(jobId);
             deleteTree(scratch);
+        }
+    }
+
+    /**
+     * Speaks a word in each scene's voice before going on air: the first use of a speech engine lists its voices
+     * and loads it (seconds), which would otherwise delay the first PLAY_NOW far beyond its 1 s.
+     */
+    private void warmUp(LiveSpecResolver.Resolved resolved) {
+        java.util.Set<dev.metastudio.emulator.media.speech.Voice> seen = new java.util.HashSet<>();
+        dev.metastudio.emulator.media.speech.SpeechSynthesizer synthesizer =
+                new dev.metastudio.emulator.media.speech.SpeechSynthesizer(media.espeak());
+        for (LiveSpecResolver.SceneVoice v : resolved.voices()) {
+            if (v.voice() != null && seen.add(v.voice())) {
+                try {
+                    synthesizer.sentences("Hello.", v.voice(), v.settings()).next();
+                } catch (MediaException | RuntimeException e) {
+                    LOG.debug("Live warm-up of {} failed: {}", v.voice(), e.toString());
+                }
+            }
         }
     }
 
@@ -204,7 +224,11 @@ class LiveRunner implements WorkRunner {
             try {
                 JsonNode params = command.payload() == null ? JsonColumns.MAPPER.createObjectNode()
                         : JsonColumns.read(command.payload(), JsonNode.class);
+                long t0 = System.nanoTime();
                 String result = execute(command.commandId(), command.name(), params);
+                LOG.debug("Live job {}: command {} {} taken {} ms after it was sent, executed in {} ms", job.jobId(),
+                        command.name(), command.commandId(), java.time.Duration.between(command.createTime(),
+                                clock.instant()).toMillis(), (System.nanoTime() - t0) / 1_000_000);
                 context.completeCommand(command.commandId(), true, result);
             } catch (CommandFailure e) {
                 context.completeCommand(command.commandId(), false, JsonColumns.write(Map.of("error_code", e.code,
@@ -335,6 +359,9 @@ class LiveRunner implements WorkRunner {
             synchronized (latencies) {
                 latencies.put(commandId, latencyFrames);
             }
+            LiveComposition.Stats st = live.stats();
+            LOG.debug("Live job {}: insert {} started {} frames after its request (stream drift {} frames, {} dropped)",
+                    job.jobId(), commandId, latencyFrames, st.driftFrames(), st.dropped());
         }
 
         @Override
