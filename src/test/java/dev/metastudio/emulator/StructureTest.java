@@ -65,7 +65,8 @@ class StructureTest {
                 "media"));
         ALLOWED.put("tts", List.of("edge", "config", "storage", "asset", "composition", "work", "media"));
         // live: rooms, rule libraries and products (issue 10); live.job builds on live.room's LiveRooms.
-        ALLOWED.put("live", List.of("edge", "config", "storage", "asset", "composition"));
+        ALLOWED.put("live", List.of("edge", "config", "storage", "asset", "composition", "work", "callback",
+                "media"));
         ALLOWED.put("control", List.of("edge", "config", "storage", "asset", "composition", "script", "work",
                 "callback", "video", "tts", "iam"));
     }

@@ -1,7 +1,6 @@
 package dev.metastudio.emulator.live.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.metastudio.emulator.callback.AuthType;
 import dev.metastudio.emulator.callback.CallbackConfig;
 import dev.metastudio.emulator.callback.Callbacks;
 import dev.metastudio.emulator.config.JsonColumns;
@@ -79,7 +78,7 @@ class LiveNotifier {
         body.put("event_type", type);
         body.put("message", JsonColumns.write(message));
         try {
-            callbacks.enqueue(job.projectId(), job.jobId(), new CallbackConfig(url, AuthType.NONE, null), body);
+            callbacks.enqueue(job.projectId(), job.jobId(), new CallbackConfig(url, null, null), body);
         } catch (RuntimeException e) {
             LOG.warn("Live job {}: {} callback not recorded: {}", job.jobId(), type, e.toString());
         }
