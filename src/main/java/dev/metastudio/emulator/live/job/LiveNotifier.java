@@ -35,13 +35,13 @@ class LiveNotifier {
         send(job, "SHOOT_SCRIPT_SWITCH", m);
     }
 
-    void link(LiveJob job, String url, String state) {
+    void link(LiveJob job, String url, String key, String state) {
         if (url == null) {
             return;
         }
         Map<String, Object> m = base(job);
-        m.put("output_url", job.outputUrl() == null ? url : job.outputUrl());
-        m.put("stream_key", job.streamKey() == null ? "" : job.streamKey());
+        m.put("output_url", url);
+        m.put("stream_key", key == null ? "" : key);
         m.put("state", state);
         send(job, "RTMP_STREAM_STATE_CHANGE", m);
     }

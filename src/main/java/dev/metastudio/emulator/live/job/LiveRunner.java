@@ -92,12 +92,19 @@ class LiveRunner implements WorkRunner {
             LiveSpecResolver.Resolved resolved = resolver.resolve(item.projectId(), config, scratch);
             warmUp(resolved);
             String target = LiveConfig.target(job.outputUrl(), job.streamKey());
-            LiveSink sink = new LiveSink(hls, target, (url, state, detail) -> linkChanged(job, url, state, detail));
+            AtomicReference<String[]> output = new AtomicReference<>(new String[]{job.outputUrl(), job.streamKey()});
+            LiveSink sink = new LiveSink(hls, target, (url, state, detail) -> {
+                String[] now = output.get();
+                // The push REFRESH_OUTPUT_URL replaced reports nothing more (its END was reported on the refresh).
+                if (url.equals(LiveConfig.target(now[0], now[1]))) {
+                    linkChanged(job, now, state, detail);
+                }
+            });
             AtomicReference<LivePlayback> playback = new AtomicReference<>();
             live = LiveComposition.start(resolved.spec(), sink, new LiveComposition.Options(context.paced(), 0,
                     media.espeak()), LivePlayback.events(playback::get));
             startedAt = System.nanoTime();
-            Session session = new Session(job, context, live, sink, resolved);
+            Session session = new Session(job, context, live, sink, output);
             playback.set(new LivePlayback(live, config, resolved.voices(), session));
             session.playback = playback.get();
             streams.running(jobId, session);
@@ -108,7 +115,9 @@ class LiveRunner implements WorkRunner {
             double streamed = stats.frames() / 25.0;
             double duration = (System.nanoTime() - startedAt) / 1e9;
             if (scriptEnded || reason == WorkContext.StopReason.STOP) {
-                notifier.link(job, sink.target(), "END");
+                if (sink.target() != null) {
+                    notifier.link(job, output.get()[0], output.get()[1], "END");
+                }
                 boolean ended = context.transition(LiveJobState.SUCCEED.name(), () -> rows.finish(jobId,
                         LiveJobState.SUCCEED, null, null, round(duration), round(streamed), clock.instant())
                         && mark(item, LiveState.SUCCEED, null, clock.instant()));
@@ -157,16 +166,18 @@ class LiveRunner implements WorkRunner {
         return true;
     }
 
-    private void linkChanged(LiveJob job, String url, LinkState state, String detail) {
-        LOG.debug("Live job {} push to {}: {} {}", job.jobId(), url, state, detail == null ? "" : detail);
+    private void linkChanged(LiveJob job, String[] output, LinkState state, String detail) {
+        LOG.debug("Live job {} push to {}: {} {}", job.jobId(), output[0], state, detail == null ? "" : detail);
+        String url = output[0];
+        String key = output[1];
         switch (state) {
-            case CONNECTING -> notifier.link(job, url, "CONNECTING");
-            case CONNECTED -> notifier.link(job, url, "CONNECTED");
+            case CONNECTING -> notifier.link(job, url, key, "CONNECTING");
+            case CONNECTED -> notifier.link(job, url, key, "CONNECTED");
             case RECONNECTING -> {
-                notifier.link(job, url, "DISCONNECTED");
-                notifier.link(job, url, "RECONNECTING");
+                notifier.link(job, url, key, "DISCONNECTED");
+                notifier.link(job, url, key, "RECONNECTING");
             }
-            case FAILED -> notifier.link(job, url, "DISCONNECTED");
+            case FAILED -> notifier.link(job, url, key, "DISCONNECTED");
             case CLOSED -> {
             }
         }
@@ -182,17 +193,19 @@ class LiveRunner implements WorkRunner {
         private final WorkContext context;
         private final LiveComposition live;
         private final LiveSink sink;
+        private final AtomicReference<String[]> output;
         private volatile LivePlayback playback;
         private final LiveRules.State ruleState = new LiveRules.State();
         /** Insert commands whose speech started, with the frames between request and start (benchmarks). */
         private final Map<String, Long> latencies = new LinkedHashMap<>();
 
         Session(LiveJob job, WorkContext context, LiveComposition live, LiveSink sink,
-                LiveSpecResolver.Resolved resolved) {
+                AtomicReference<String[]> output) {
             this.job = job;
             this.context = context;
             this.live = live;
             this.sink = sink;
+            this.output = output;
         }
 
         /** Until stopped (false) or the script has played out with repeat_count >= 0 (true). */
@@ -288,7 +301,21 @@ class LiveRunner implements WorkRunner {
                 case "REFRESH_OUTPUT_URL" -> {
                     String url = first(params, "output_urls");
                     String key = first(params, "stream_keys");
+                    String[] old = output.get();
+                    output.set(new String[]{url, key});
+                    if (old[0] != null) {
+                        notifier.link(job, old[0], old[1], "END");
+                    }
                     sink.retarget(LiveConfig.target(url, key));
+                    ObjectNode doc = playback.config().document().deepCopy();
+                    doc.set("output_urls", JsonColumns.MAPPER.createArrayNode().add(url));
+                    if (key != null) {
+                        doc.set("stream_keys", JsonColumns.MAPPER.createArrayNode().add(key));
+                    } else {
+                        doc.remove("stream_keys");
+                    }
+                    playback.rules(LiveConfig.of(doc));
+                    store(doc);
                     context.transact(() -> {
                         rows.updateOutput(job.jobId(), url, key, clock.instant());
                         return true;

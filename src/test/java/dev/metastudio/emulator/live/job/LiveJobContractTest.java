@@ -237,6 +237,84 @@ class LiveJobContractTest extends ServerTest {
     }
 
     @Test
+    void playsTheScriptWithCallbacksMovesThePushAndEndsByItself() throws Exception {
+        MetaStudioClient client = clientA();
+        String anna = Videos.systemAvatar(client, "Anna (landscape)");
+        List<String> callbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiverHttp = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiverHttp.createContext("/cb", exchange -> {
+            callbacks.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiverHttp.start();
+        LiveVideoScriptInfo scene = new LiveVideoScriptInfo().withScriptName("shoes").withModelAssetId(anna)
+                .withVoiceConfig(new VoiceConfig().withVoiceAssetId(Videos.EMMA))
+                .withShootScripts(List.of(
+                        new LiveShootScriptItem().withSequenceNo(1).withTitle("first")
+                                .withTextConfig(new TextConfig().withText("Welcome to the show.")),
+                        new LiveShootScriptItem().withSequenceNo(2).withTitle("second")
+                                .withTextConfig(new TextConfig().withText("Today we look at shoes, boots and sandals for"
+                                        + " every season of the year, and at how to keep them clean."))));
+        String room = client.createSmartLiveRoom(new CreateSmartLiveRoomRequest().withBody(new CreateSmartLiveRoomReq()
+                .withRoomName("live script " + UUID.randomUUID()).withSceneScripts(List.of(scene))
+                .withPlayPolicy(new PlayPolicy().withRepeatCount(1).withRandomPlayMode(PlayPolicy.RandomPlayModeEnum.NONE))
+                .withVideoConfig(Videos.video(VideoConfig.CodecEnum.H264, 1920, 1080)))).getRoomId();
+        int port1 = RtmpListener.freePort();
+        int port2 = RtmpListener.freePort();
+        // One listener at a time: FFmpegFrameGrabber.start() holds a JavaCV-wide lock while it waits for a publisher.
+        try (RtmpReceiver first = new RtmpReceiver(port1)) {
+            String job = client.startSmartLive(new StartSmartLiveRequest().withRoomId(room).withBody(
+                    new StartSmartLiveReq().withOutputUrls(List.of("rtmp://127.0.0.1:" + port1 + "/live/key"))
+                            .withLiveEventCallbackConfig(new com.huaweicloud.sdk.metastudio.v1.model.LiveEventCallBackConfig()
+                                    .withLiveEventTypeCallbackUrl("http://127.0.0.1:" + receiverHttp.getAddress().getPort()
+                                            + "/cb")
+                                    .withCallbackEventType(List.of("SHOOT_SCRIPT_SWITCH", "RTMP_STREAM_STATE_CHANGE")))))
+                    .getJobId();
+            awaitState(client, room, job, "PROCESSING", Duration.ofSeconds(30));
+            Instant until = Instant.now().plusSeconds(30);
+            while (first.videoFrames < 10 && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+            assertThat(first.videoFrames).as("frames at the first server").isGreaterThanOrEqualTo(10);
+
+            RtmpReceiver second = new RtmpReceiver(port2);
+            Thread.sleep(300);
+            command(client, room, job, "REFRESH_OUTPUT_URL", Map.of("output_urls",
+                    List.of("rtmp://127.0.0.1:" + port2 + "/live"), "stream_keys", List.of("key")));
+            until = Instant.now().plusSeconds(20);
+            while (second.videoFrames < 10 && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+            assertThat(second.videoFrames).as("frames at the second server after REFRESH_OUTPUT_URL (started %s,"
+                            + " failure %s, first alive %s, width %s, sounds %s, alive %s)", second.started, second.failure(),
+                            first.alive(), second.width, second.sounds.size(), second.alive())
+                    .isGreaterThanOrEqualTo(10);
+            assertThat(second.width).isEqualTo(1920);
+            second.close();
+
+            // Two rounds of two paragraphs (repeat_count 1), then SUCCEED by itself.
+            ShowSmartLiveResponse done = awaitState(client, room, job, "SUCCEED", Duration.ofSeconds(60));
+            assertThat(done.getDuration()).isGreaterThan(2.0f);
+            until = Instant.now().plusSeconds(20);
+            while (callbacks.stream().filter(c -> c.contains("SHOOT_SCRIPT_SWITCH")).count() < 4
+                    && Instant.now().isBefore(until)) {
+                Thread.sleep(100);
+            }
+            List<String> switches = callbacks.stream().filter(c -> c.contains("SHOOT_SCRIPT_SWITCH")).toList();
+            assertThat(switches).as("callbacks %s", callbacks).hasSize(4);
+            assertThat(switches.get(0)).contains("\\\"shoot_script_sequence_no\\\":\\\"1\\\"")
+                    .contains(job).contains("shoes");
+            assertThat(switches.get(1)).contains("\\\"shoot_script_sequence_no\\\":\\\"2\\\"");
+            assertThat(callbacks).anyMatch(c -> c.contains("RTMP_STREAM_STATE_CHANGE") && c.contains("CONNECTED")
+                    && c.contains(String.valueOf(port2)));
+        } finally {
+            receiverHttp.stop(0);
+        }
+    }
+
+    @Test
     void refusals() {
         MetaStudioClient client = clientA();
         String anna = Videos.systemAvatar(client, "Anna (landscape)");
