@@ -406,6 +406,11 @@ class LiveRunner implements WorkRunner {
         LiveComposition.Stats stats() {
             return live.stats();
         }
+
+        String linkState() {
+            LinkState state = sink.linkState();
+            return state == null ? null : state.name();
+        }
     }
 
     static SpeechPlacement placement(String playType) {

@@ -22,12 +22,14 @@ class LiveWork implements WorkKind {
     private final LiveRunner runner;
     private final LiveJobRows rows;
     private final LiveRooms rooms;
+    private final LiveStreams streams;
     private final Clock clock;
 
-    LiveWork(LiveRunner runner, LiveJobRows rows, LiveRooms rooms, Clock clock) {
+    LiveWork(LiveRunner runner, LiveJobRows rows, LiveRooms rooms, LiveStreams streams, Clock clock) {
         this.runner = runner;
         this.rows = rows;
         this.rooms = rooms;
+        this.streams = streams;
         this.clock = clock;
     }
 
@@ -89,6 +91,22 @@ class LiveWork implements WorkKind {
             view.put("hls_url", "/_emulator/live/" + job.jobId() + "/index.m3u8");
             view.put("error_code", job.errorCode());
             view.put("error_msg", job.errorMsg());
+        });
+        // On the node that streams it: the stream's own figures (frames made, pictures dropped to keep up with the
+        // clock, frames behind the clock, the push's state) and each insert's delay from request to first sound.
+        streams.session(subjectId).ifPresent(session -> {
+            var stats = session.stats();
+            Map<String, Object> live = new LinkedHashMap<>();
+            live.put("frames", stats.frames());
+            live.put("written", stats.written());
+            live.put("dropped", stats.dropped());
+            live.put("drift_frames", stats.driftFrames());
+            live.put("clock_seconds", stats.clockSeconds());
+            live.put("link", session.linkState());
+            Map<String, Long> latencies = new LinkedHashMap<>();
+            session.latencies().forEach((id, frames) -> latencies.put(id, frames * 40));
+            live.put("insert_latency_ms", latencies);
+            view.put("stream", live);
         });
         return view;
     }
