@@ -51,6 +51,9 @@ import org.junit.jupiter.api.Test;
  */
 class LiveJobContractTest extends ServerTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private LiveStreams streams;
     /** Speech is far louder than this; the idle presenter is silent. */
     private static final double LOUD = 0.02;
 
@@ -312,6 +315,36 @@ class LiveJobContractTest extends ServerTest {
         } finally {
             receiverHttp.stop(0);
         }
+    }
+
+    @Test
+    void resetRemovesTheProjectsLiveJobsAndStopsTheStream() throws Exception {
+        MetaStudioClient ops = client(dev.metastudio.emulator.support.TestProjects.AK_OPS,
+                dev.metastudio.emulator.support.TestProjects.SK_OPS, dev.metastudio.emulator.support.TestProjects.PROJECT_OPS);
+        String anna = Videos.systemAvatar(ops, "Anna (landscape)");
+        String room = room(ops, anna, false);
+        String job = ops.startSmartLive(new StartSmartLiveRequest().withRoomId(room).withBody(new StartSmartLiveReq()))
+                .getJobId();
+        awaitState(ops, room, job, "PROCESSING", Duration.ofSeconds(30));
+        Instant on = Instant.now().plusSeconds(20);
+        while (streams.session(job).isEmpty() && Instant.now().isBefore(on)) {
+            Thread.sleep(100);
+        }
+        assertThat(streams.session(job)).as("streaming before the reset").isPresent();
+        HttpResponse<String> reset = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/_emulator/reset"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"project_id\": \"" + dev.metastudio.emulator.support.TestProjects.PROJECT_OPS + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(reset.body()).contains("\"live_jobs\":1");
+        ServiceResponseException gone = refused(() -> show(ops, room, job));
+        assertThat(gone.getErrorCode()).isEqualTo("MSS.20010046");
+        // The stream stops: its work item is gone, its runner ends without writing.
+        Instant until = Instant.now().plusSeconds(10);
+        while (streams.session(job).isPresent() && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+        }
+        assertThat(streams.session(job)).as("the stream stopped after the reset").isEmpty();
     }
 
     @Test
