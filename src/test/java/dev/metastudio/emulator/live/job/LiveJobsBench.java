@@ -74,10 +74,15 @@ class LiveJobsBench extends ServerTest {
                         new StartSmartLiveReq().withOutputUrls(List.of(RtmpListener.url(port))))).getJobId();
                 jobs.add(new String[]{room, job});
             }
+            long deadline = System.nanoTime() + 60_000_000_000L;
             for (String[] j : jobs) {
                 while (!client.showSmartLive(new ShowSmartLiveRequest().withRoomId(j[0]).withJobId(j[1])).getState()
                         .getValue().equals("PROCESSING")) {
-                    Thread.sleep(100);
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("job " + j[1] + " not PROCESSING after 60 s: a live job holds a"
+                                + " worker thread for as long as it streams; give metastudio.workers.count >= streams");
+                    }
+                    Thread.sleep(200);
                 }
             }
             Thread.sleep(3000);
