@@ -65,6 +65,13 @@ public record LiveRoomContent(
             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<LayerConfig> layerConfig,
             List<LiveShootScriptItem> shootScripts) {
 
+        /** As answered: the voice's documented speed, pitch and volume filled in. */
+        public LiveScene withDefaults() {
+            return new LiveScene(scriptId, scriptName, scriptDescription, dhId, modelAssetId,
+                    voiceConfig == null ? null : voiceConfig.withDefaults(), backgroundConfig, layerConfig,
+                    shootScripts);
+        }
+
         LiveScene withId(String id) {
             return new LiveScene(id, scriptName, scriptDescription, dhId, modelAssetId, voiceConfig, backgroundConfig,
                     layerConfig, shootScripts);

@@ -15,7 +15,6 @@ import dev.metastudio.emulator.live.room.LiveRoomContent.LiveScene;
 import dev.metastudio.emulator.live.room.LiveRoomContent.LiveShootScriptItem;
 import dev.metastudio.emulator.live.room.LiveRoomContent.RoomRule;
 import dev.metastudio.emulator.live.rules.RuleChecks;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -64,7 +63,7 @@ public class LiveRoomRules {
     /** The whole room body of create and update. */
     public void validate(String projectId, LiveRoomContent c) {
         Check.length(Check.requiredText(c.roomName(), "room_name"), 1, 256, "room_name");
-        Check.length(c.roomDescription(), 0, 1024, "room_description");
+        Check.length(c.roomDescription(), 1, 1024, "room_description");
         Check.length(c.privData(), 0, 8192, "priv_data");
         scenes(projectId, c.sceneScripts(), "scene_scripts");
         rules(projectId, c.interactionRules(), "interaction_rules");
@@ -230,7 +229,8 @@ public class LiveRoomRules {
             LayerConfig.LayerType type = Check.required(layer.layerType(), f + ".layer_type");
             Check.length(layer.assetId(), 0, 64, f + ".asset_id");
             Check.length(layer.groupId(), 0, 64, f + ".group_id");
-            RuleChecks.position(Check.required(layer.position(), f + ".position"), layer.size(), f);
+            // position is optional here (Table 6-8); when given, dx, dy and layer_index are required (Table 6-9).
+            RuleChecks.position(layer.position(), layer.size(), f);
             boolean byAsset = layer.assetId() != null && !layer.assetId().isEmpty();
             switch (type) {
                 case HUMAN -> {
@@ -257,7 +257,7 @@ public class LiveRoomRules {
                     Check.length(content, 0, 1024, f + ".text_config.text_context");
                     if (content != null) {
                         try {
-                            Base64.getMimeDecoder().decode(content.replace(" ", ""));
+                            Base64.getDecoder().decode(content.replaceAll("\\s", ""));
                         } catch (IllegalArgumentException e) {
                             throw ApiException.invalid(f + ".text_config.text_context", "must be Base64-encoded text");
                         }
@@ -294,8 +294,8 @@ public class LiveRoomRules {
             String f = field + "[" + i + "]";
             RoomRule rule = Check.required(rules.get(i), f);
             Check.length(rule.ruleIndex(), 0, 64, f + ".rule_index");
-            Check.length(rule.groupId(), 0, 64, f + ".group_id");
-            Check.length(rule.groupName(), 0, 256, f + ".group_name");
+            Check.length(rule.groupId(), 1, 64, f + ".group_id");
+            Check.length(rule.groupName(), 1, 256, f + ".group_name");
             Check.size(rule.enabledScenes(), 100, f + ".enabled_scenes");
             Check.eachLength(rule.enabledScenes(), 1, 256, f + ".enabled_scenes");
             ruleChecks.check(projectId, f, rule.ruleName(), rule.eventType(), rule.hitCondition(), rule.trigger());
@@ -430,45 +430,52 @@ public class LiveRoomRules {
      */
     public static LiveRoomContent assignIds(LiveRoomContent c, LiveRoomContent previous,
                                             Function<String, String> groupNames) {
-        List<LiveScene> before = previous == null || previous.sceneScripts() == null ? List.of()
-                : previous.sceneScripts();
-        Set<String> knownScripts = before.stream().map(LiveScene::scriptId).collect(Collectors.toSet());
-        Map<String, String> byName = before.stream().filter(s -> s.scriptName() != null)
-                .collect(Collectors.toMap(LiveScene::scriptName, LiveScene::scriptId, (a, b) -> a));
-        List<LiveScene> scenes = null;
-        if (c.sceneScripts() != null) {
-            scenes = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            for (LiveScene s : c.sceneScripts()) {
-                String id = s.scriptId() != null && knownScripts.contains(s.scriptId()) ? s.scriptId()
-                        : byName.get(s.scriptName());
-                if (id == null || !used.add(id)) {
-                    id = UUID.randomUUID().toString();
-                    used.add(id);
-                }
-                scenes.add(s.withId(id));
-            }
-        }
-        Set<String> knownRules = previous == null || previous.interactionRules() == null ? Set.of()
-                : previous.interactionRules().stream().map(RoomRule::ruleIndex).collect(Collectors.toSet());
-        List<RoomRule> rules = null;
-        if (c.interactionRules() != null) {
-            rules = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            for (RoomRule r : c.interactionRules()) {
-                String index = r.ruleIndex() != null && knownRules.contains(r.ruleIndex()) && used.add(r.ruleIndex())
-                        ? r.ruleIndex() : UUID.randomUUID().toString();
-                used.add(index);
-                String group = r.groupName() == null && r.groupId() != null ? groupNames.apply(r.groupId())
-                        : r.groupName();
-                rules.add(r.withIndex(index, group));
-            }
-        }
+        List<LiveScene> scenes = scenesWithIds(c.sceneScripts(), previous == null ? null : previous.sceneScripts());
+        List<RoomRule> rules = rulesWithIds(c.interactionRules(), previous == null ? null
+                : previous.interactionRules(), groupNames);
         return c.with(scenes, rules, viewMode(c.videoConfig(), c.viewMode()));
     }
 
-    /** Bytes of UTF-8, for limits given in bytes. */
-    static int bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+    /** Scenes with their script_id: kept from {@code previous} (by the id sent back, else by name) or new. */
+    public static List<LiveScene> scenesWithIds(List<LiveScene> given, List<LiveScene> previous) {
+        if (given == null) {
+            return null;
+        }
+        List<LiveScene> before = previous == null ? List.of() : previous;
+        Set<String> known = before.stream().map(LiveScene::scriptId).collect(Collectors.toSet());
+        Map<String, String> byName = before.stream().filter(s -> s.scriptName() != null)
+                .collect(Collectors.toMap(LiveScene::scriptName, LiveScene::scriptId, (a, b) -> a));
+        List<LiveScene> scenes = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (LiveScene s : given) {
+            String id = s.scriptId() != null && known.contains(s.scriptId()) ? s.scriptId() : byName.get(s.scriptName());
+            if (id == null || !used.add(id)) {
+                id = UUID.randomUUID().toString();
+                used.add(id);
+            }
+            scenes.add(s.withId(id));
+        }
+        return scenes;
+    }
+
+    /** Rules with their rule_index: kept from {@code previous} when sent back, new otherwise (one per rule). */
+    public static List<RoomRule> rulesWithIds(List<RoomRule> given, List<RoomRule> previous,
+                                              Function<String, String> groupNames) {
+        if (given == null) {
+            return null;
+        }
+        Set<String> known = previous == null ? Set.of()
+                : previous.stream().map(RoomRule::ruleIndex).collect(Collectors.toSet());
+        List<RoomRule> rules = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (RoomRule r : given) {
+            String index = r.ruleIndex() != null && known.contains(r.ruleIndex()) && used.add(r.ruleIndex())
+                    ? r.ruleIndex() : UUID.randomUUID().toString();
+            used.add(index);
+            String group = r.groupName() == null && r.groupId() != null ? groupNames.apply(r.groupId())
+                    : r.groupName();
+            rules.add(r.withIndex(index, group));
+        }
+        return rules;
     }
 }

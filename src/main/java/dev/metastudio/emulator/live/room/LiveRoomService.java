@@ -261,11 +261,16 @@ class LiveRoomService {
         LiveRoomView view = LiveRooms.view(room);
         String cover = cover(room, baseUrl);
         LiveRoomContent.PlatformLiveInfo p = c.relationLivePlatformInfo();
-        return new LiveRoomViews.Detail(c.roomName(), c.roomDescription(), c.effectiveRoomType(), c.sceneScripts(),
+        List<LiveScene> scenes = c.sceneScripts() == null ? null : c.sceneScripts().stream()
+                .map(LiveScene::withDefaults).toList();
+        LiveRoomContent.CoStreamerConfig coStreamer = c.coStreamerConfig() == null ? null
+                : new LiveRoomContent.CoStreamerConfig(c.coStreamerConfig().voiceConfig() == null ? null
+                        : c.coStreamerConfig().voiceConfig().withDefaults(), c.coStreamerConfig().streamerAction());
+        return new LiveRoomViews.Detail(c.roomName(), c.roomDescription(), c.effectiveRoomType(), scenes,
                 view.interactionConfig(), c.interactionRules() == null ? null : view.interactionRules(),
                 view.playPolicy(), view.videoConfig(), c.outputUrls(), c.streamKeys(), c.backupModelAssetIds(),
                 view.liveEventCallbackConfig(), view.rtcCallbackConfig(), c.reviewConfig(), c.sharedConfig(),
-                view.viewMode(), c.coStreamerConfig(), c.privData(), room.getRoomId(),
+                view.viewMode(), coStreamer, c.privData(), room.getRoomId(),
                 p == null ? null : new LiveRoomViews.PlatformLiveDetail(p.platformId(), null, null, p.liveId()),
                 ApiTime.format(room.getCreateTime()), ApiTime.format(room.getUpdateTime()), cover, cover,
                 view.roomState(), error(room));

@@ -142,6 +142,8 @@ class LiveRoomContractTest extends ServerTest {
         LiveVideoScriptInfo scene = shown.getSceneScripts().get(0);
         assertThat(scene.getScriptId()).as("server-assigned").isNotBlank();
         assertThat(scene.getModelAssetId()).isEqualTo(anna);
+        assertThat(scene.getVoiceConfig().getSpeed()).as("documented default").isEqualTo(100);
+        assertThat(scene.getVoiceConfig().getVolume()).isEqualTo(140);
         assertThat(scene.getShootScripts()).extracting(p -> p.getTextConfig().getText())
                 .containsExactly("Welcome to the show.", "Today we look at shoes.");
         assertThat(scene.getBackgroundConfig().get(0).getBackgroundConfig()).isEqualTo(image);
@@ -262,6 +264,13 @@ class LiveRoomContractTest extends ServerTest {
 
         ClientRequestException outputs = createRefused(b -> b.withOutputUrls(List.of("rtmp://a/live", "rtmp://b/live")));
         assertThat(outputs.getErrorMsg()).contains("output_urls");
+
+        ClientRequestException rule = createRefused(b -> b.withInteractionRules(List.of(
+                new LiveRoomInteractionRuleInfo().withRuleName("too eager").withHitCondition(new HitCondition()
+                        .withPriority(1000)))));
+        assertThat(rule.getHttpStatusCode()).isEqualTo(400);
+        assertThat(rule.getErrorCode()).isEqualTo("MSS.20010110");
+        assertThat(rule.getErrorMsg()).contains("too eager").contains("interaction_rules[0].hit_condition.priority");
 
         String id = create(room("to update " + UUID.randomUUID()));
         ClientRequestException nameless = refused(() -> client.updateSmartLiveRoom(new UpdateSmartLiveRoomRequest()
@@ -404,6 +413,48 @@ class LiveRoomContractTest extends ServerTest {
         liveRooms.markLiveState(TestProjects.PROJECT_A, id, "job-2", LiveState.FAILED, null, Instant.now());
         client.deleteSmartLiveRoom(new DeleteSmartLiveRoomRequest().withRoomId(id));
         assertThat(liveRooms.find(TestProjects.PROJECT_A, id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("On the wire: snake_case as documented, background_over_url read and answered as background_cover_url")
+    void theWireFormat() throws Exception {
+        com.huaweicloud.sdk.core.auth.BasicCredentials a = dev.metastudio.emulator.support.SdkWire.credentials(
+                TestProjects.AK_A, TestProjects.SK_A, TestProjects.PROJECT_A);
+        dev.metastudio.emulator.support.SdkWire wire = new dev.metastudio.emulator.support.SdkWire(baseUrl());
+        String body = """
+                {"room_name": "wire %s", "scene_scripts": [{"script_name": "s",
+                  "background_config": [{"background_type": "IMAGE", "background_config": "https://example.com/bg.jpg",
+                                         "background_over_url": "https://example.com/bg-cover.jpg"}],
+                  "layer_config": [{"layer_type": "TEXT", "text_config": {"text_context": "aGVsbG8="}}],
+                  "shoot_scripts": [{"sequence_no": 0,
+                                     "text_config": {"text": "<speak>Hi<break time=\\"200ms\\"/></speak>"}}]}],
+                 "video_config": {"codec": "H264", "bitrate": 3000, "width": 1920, "height": 1080, "frame_rate": "25"},
+                 "view_mode": "VERTICAL"}""".formatted(UUID.randomUUID());
+        com.huaweicloud.sdk.core.http.HttpResponse created = wire.send(a,
+                dev.metastudio.emulator.support.SdkWire.Call.post("/v1/{project_id}/smart-live-rooms", body));
+        assertThat(created.getStatusCode()).as(created.getBodyAsString()).isEqualTo(200);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode id = json.readTree(created.getBodyAsString());
+        assertThat(id.size()).as("only room_id").isEqualTo(1);
+        com.huaweicloud.sdk.core.http.HttpResponse shown = wire.send(a, dev.metastudio.emulator.support.SdkWire.Call
+                .get("/v1/{project_id}/smart-live-rooms/" + id.get("room_id").asText()));
+        com.fasterxml.jackson.databind.JsonNode room = json.readTree(shown.getBodyAsString());
+        assertThat(room.get("view_mode").asText()).as("derived from 1920x1080, not as sent").isEqualTo("LANDSCAPE");
+        assertThat(room.get("room_state").asText()).isEqualTo("ENABLE");
+        assertThat(room.get("room_type").asText()).isEqualTo("NORMAL");
+        assertThat(room.get("video_config").get("frame_rate").asText()).isEqualTo("25");
+        assertThat(room.has("error_info")).isFalse();
+        com.fasterxml.jackson.databind.JsonNode background = room.get("scene_scripts").get(0)
+                .get("background_config").get(0);
+        assertThat(background.get("background_cover_url").asText()).isEqualTo("https://example.com/bg-cover.jpg");
+        assertThat(room.get("scene_scripts").get(0).get("shoot_scripts").get(0).get("text_config").get("text").asText())
+                .isEqualTo("<speak>Hi<break time=\"200ms\"/></speak>");
+        assertThat(shown.getHeader("X-Request-Id")).isNotBlank();
+
+        com.huaweicloud.sdk.core.http.HttpResponse badEnum = wire.send(a, dev.metastudio.emulator.support.SdkWire.Call
+                .post("/v1/{project_id}/smart-live-rooms", "{\"room_name\":\"x\",\"room_type\":\"BIG\"}"));
+        assertThat(badEnum.getStatusCode()).isEqualTo(400);
+        assertThat(badEnum.getBodyAsString()).contains("MSS.00000003").contains("room_type");
     }
 
     private List<String> ids(ListSmartLiveRoomsRequest q) {
