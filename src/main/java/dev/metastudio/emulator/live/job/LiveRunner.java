@@ -101,7 +101,9 @@ class LiveRunner implements WorkRunner {
                 }
             });
             AtomicReference<LivePlayback> playback = new AtomicReference<>();
-            live = LiveComposition.start(resolved.spec(), sink, new LiveComposition.Options(context.paced(), 0,
+            // Always held to the wall clock: a stream is real time whatever the job progression (immediate
+            // progression would otherwise push minutes of stream in seconds to a platform).
+            live = LiveComposition.start(resolved.spec(), sink, new LiveComposition.Options(true, 0,
                     media.espeak()), LivePlayback.events(playback::get));
             startedAt = System.nanoTime();
             Session session = new Session(job, context, live, sink, output);

@@ -3,7 +3,6 @@ package dev.metastudio.emulator.live.job;
 import dev.metastudio.emulator.media.MediaException;
 import dev.metastudio.emulator.media.encode.H264AacEncoder;
 import dev.metastudio.emulator.media.encode.HlsOutput;
-import dev.metastudio.emulator.media.encode.LinkListener;
 import dev.metastudio.emulator.media.encode.LinkState;
 import dev.metastudio.emulator.media.encode.PacketOutput;
 import dev.metastudio.emulator.media.encode.RtmpOutput;
@@ -169,6 +168,4 @@ final class LiveSink implements FrameSink {
             }
         }
     }
-
-    static final LinkListener NONE = LinkListener.NONE;
 }
