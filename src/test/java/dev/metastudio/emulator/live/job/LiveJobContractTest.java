@@ -134,6 +134,15 @@ class LiveJobContractTest extends ServerTest {
             assertThat(second.getErrorCode()).isEqualTo("MSS.20010036");
 
             awaitState(client, room, job, "PROCESSING", Duration.ofSeconds(30));
+            // Another project sees and changes nothing of it.
+            MetaStudioClient other = clientB();
+            assertThat(refused(() -> show(other, room, job)).getErrorCode()).isEqualTo("MSS.20010046");
+            assertThat(refused(() -> other.stopSmartLive(new StopSmartLiveRequest().withRoomId(room).withJobId(job)))
+                    .getErrorCode()).isEqualTo("MSS.20010046");
+            assertThat(refused(() -> command(other, room, job, "GET_LIVE_JOB_CONFIG_INFO", null)).getErrorCode())
+                    .isEqualTo("MSS.20010046");
+            assertThat(other.listSmartLiveJobs(new ListSmartLiveJobsRequest()).getSmartLiveJobs())
+                    .extracting(j -> j.getJobId()).doesNotContain(job);
             Instant until = Instant.now().plusSeconds(30);
             while (receiver.videoFrames < 25 && Instant.now().isBefore(until)) {
                 assertThat(receiver.failure()).as("receiver").isNull();

@@ -37,7 +37,8 @@ class LiveJobH2SmokeTest extends H2ServerTest {
         String anna = Videos.systemAvatar(client, "Anna (landscape)");
         String marker = "h2 live " + UUID.randomUUID();
         String room = client.createSmartLiveRoom(new CreateSmartLiveRoomRequest().withBody(new CreateSmartLiveRoomReq()
-                .withRoomName(marker).withVideoConfig(Videos.video(VideoConfig.CodecEnum.H264, 1080, 1920))
+                .withRoomName(marker).withPlayPolicy(new com.huaweicloud.sdk.metastudio.v1.model.PlayPolicy()
+                        .withRepeatCount(-1)).withVideoConfig(Videos.video(VideoConfig.CodecEnum.H264, 1080, 1920))
                 .withSceneScripts(List.of(new LiveVideoScriptInfo().withScriptName("s").withModelAssetId(anna)
                         .withVoiceConfig(new VoiceConfig().withVoiceAssetId(Videos.EMMA))
                         .withShootScripts(List.of(new LiveShootScriptItem()
