@@ -67,7 +67,8 @@ class StructureTest {
                 "media"));
         ALLOWED.put("tts", List.of("edge", "config", "storage", "asset", "composition", "work", "media"));
         // live: rooms, rule libraries and products (issue 10); live.job builds on live.room's LiveRooms.
-        ALLOWED.put("live", List.of("edge", "config", "storage", "asset", "composition"));
+        ALLOWED.put("live", List.of("edge", "config", "storage", "asset", "composition", "work", "callback",
+                "media"));
         // imagemodel: chapter 8 training jobs; review probes and detects faces (media), success makes an asset.
         ALLOWED.put("imagemodel", List.of("edge", "config", "storage", "asset", "work", "media"));
         ALLOWED.put("voicemodel", List.of("edge", "config", "storage", "asset", "work", "media"));

@@ -74,6 +74,28 @@ public class Callbacks {
     }
 
     /**
+     * For outbound calls that are not callbacks (a live job's RTMP push): null when {@code host:port} may be called
+     * under the same rule as callbacks ({@code metastudio.callbacks.allowed-hosts}, never this emulator itself;
+     * names not resolved), otherwise why not.
+     */
+    public String whyOutboundRefused(String host, int port) {
+        String refusal = guard.whyRefusedWithoutLookup(host, port);
+        if (refusal != null) {
+            return refusal;
+        }
+        String name = CallbackTarget.normalize(host);
+        java.net.InetAddress literal = null;
+        if (IpLiterals.looksLiteral(name)) {
+            try {
+                literal = IpLiterals.parse(name);
+            } catch (IllegalArgumentException e) {
+                return "'" + host + "' is not a valid IP address: " + e.getMessage();
+            }
+        }
+        return allowList.whyNotAllowed(new CallbackTarget(java.net.URI.create("http://x/"), name, literal));
+    }
+
+    /**
      * Records a callback to send, in the caller's transaction when there is one (otherwise in its own): if that
      * transaction rolls back, nothing is sent; once it commits, a dispatcher on this node is woken. A null config
      * (the job wanted no callback) records nothing, so job code may call this unconditionally.

@@ -33,7 +33,9 @@ public class ControlPlaneAuthFilter extends OncePerRequestFilter {
      */
     public static final List<String> OPEN_PREFIXES = List.of(CanonicalPath.CONTROL_PLANE + "/health",
             // The console's static page and scripts hold no data; they send the token the user enters.
-            CanonicalPath.CONTROL_PLANE + "/console");
+            CanonicalPath.CONTROL_PLANE + "/console",
+            // Live jobs' HLS previews, for the console and a user's player (issue 10); gone after the job's grace time.
+            CanonicalPath.CONTROL_PLANE + "/live");
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneAuthFilter.class);
     private static final String BEARER = "Bearer ";
 

@@ -140,6 +140,11 @@ public final class LiveComposition implements AutoCloseable {
         return speech.enqueue(text, voice, settings, placement, composed::get);
     }
 
+    /** Drops queued speech that has not started playing; false when it has started or ended. */
+    public boolean cancel(long utterance) {
+        return speech.cancel(utterance);
+    }
+
     public Stats stats() {
         long made = frames.get();
         long drift = options.realTime() ? pacer.framesDue() - made : 0;

@@ -181,6 +181,25 @@ final class SpeechQueue implements AutoCloseable {
         }
     }
 
+    /** Drops an utterance that has not started playing (CLEAN_UP_INSERT_COMMAND); false when it has or is gone. */
+    boolean cancel(long utterance) {
+        lock.lock();
+        try {
+            for (Utterance u : order) {
+                if (u.id == utterance) {
+                    order.remove(u);
+                    u.cancelled = true;
+                    u.ready.clear();
+                    work.signalAll();
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Utterances not yet finished (playing or waiting). */
     int pending() {
         lock.lock();
