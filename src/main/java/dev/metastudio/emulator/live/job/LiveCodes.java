@@ -1,6 +1,11 @@
 package dev.metastudio.emulator.live.job;
 
-/** The live-job codes of reference 11.2 (lines 16216-17018) this package answers, with their HTTP status there. */
+/**
+ * The live-job codes of reference 11.2 (lines 16216-17018) this package answers, with their HTTP status there. Where
+ * 11.2 lists 500 for a refused request (an unknown job, a job not running, an unknown command, a busy room), the
+ * emulator answers 404 for what does not exist and 400 for the rest, with the documented code, as chapters 4 and 5 do:
+ * a 500 would tell a client's retry logic that the server failed (pinned in LiveJobContractTest.refusals).
+ */
 final class LiveCodes {
     /** 500 "There are ongoing livestreaming tasks in the live room." */
     static final String ONGOING_JOB = "MSS.20010036";

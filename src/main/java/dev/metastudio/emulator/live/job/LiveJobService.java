@@ -75,7 +75,7 @@ class LiveJobService {
         LiveRoomView room = rooms.find(projectId, roomId).orElseThrow(() -> new ApiException(400,
                 LiveCodes.ROOM_NOT_FOUND, "Room information not found: " + roomId));
         if (room.roomState() != RoomState.ENABLE) {
-            throw new ApiException(500, "MSS.20010069", "Live room unavailable: the room is " + room.roomState());
+            throw new ApiException(400, "MSS.20010069", "Live room unavailable: the room is " + room.roomState());
         }
         ObjectNode config = JsonColumns.MAPPER.valueToTree(room.config());
         for (String field : List.of("video_config", "play_policy", "output_urls", "stream_keys",
@@ -131,7 +131,7 @@ class LiveJobService {
     }
 
     private static ApiException ongoing(String roomId) {
-        return new ApiException(500, LiveCodes.ONGOING_JOB, "There are ongoing livestreaming tasks in the live room "
+        return new ApiException(400, LiveCodes.ONGOING_JOB, "There are ongoing livestreaming tasks in the live room "
                 + roomId);
     }
 
@@ -313,7 +313,7 @@ class LiveJobService {
 
     private LiveJob job(String projectId, String roomId, String jobId) {
         return rows.find(jobId).filter(j -> j.projectId().equals(projectId) && j.roomId().equals(roomId))
-                .orElseThrow(() -> new ApiException(500, LiveCodes.JOB_NOT_FOUND, "Livestreaming task not found: "
+                .orElseThrow(() -> new ApiException(404, LiveCodes.JOB_NOT_FOUND, "Livestreaming task not found: "
                         + jobId));
     }
 
@@ -360,7 +360,7 @@ class LiveJobService {
     }
 
     private static ApiException notRunning(LiveJob job) {
-        return new ApiException(500, LiveCodes.NOT_RUNNING, "The livestreaming task is not in the running status."
+        return new ApiException(400, LiveCodes.NOT_RUNNING, "The livestreaming task is not in the running status."
                 + " The task ID is " + job.jobId() + " and the status is " + job.state() + ".");
     }
 
@@ -372,7 +372,7 @@ class LiveJobService {
             throw ApiException.invalid("command", "is required");
         }
         if (!COMMANDS.contains(command)) {
-            throw new ApiException(500, LiveCodes.INVALID_COMMAND, "Invalid command. Check the parameter command: '"
+            throw new ApiException(400, LiveCodes.INVALID_COMMAND, "Invalid command. Check the parameter command: '"
                     + command + "'");
         }
         LiveJob job = job(projectId, roomId, jobId);
@@ -481,7 +481,7 @@ class LiveJobService {
         Optional<LiveJob> found = rows.find(jobId).filter(j -> j.projectId().equals(projectId)
                 && j.roomId().equals(roomId));
         if (found.isEmpty() || found.get().state() != LiveJobState.PROCESSING) {
-            throw new ApiException(500, LiveCodes.JOB_GONE, "The livestreaming task does not exist or has expired: "
+            throw new ApiException(found.isEmpty() ? 404 : 400, LiveCodes.JOB_GONE, "The livestreaming task does not exist or has expired: "
                     + jobId);
         }
         JsonNode total = body == null ? null : body.get("total");
