@@ -110,13 +110,28 @@ public class Callbacks {
         if (config == null) {
             return;
         }
+        enqueue(projectId, jobId, config.callbackUrl(), Signing.of(config.authType()), config.key(), body);
+    }
+
+    /**
+     * The same for a callback signed otherwise, e.g. a live job's {@code live_event_callback_config}
+     * ({@link Signing#ofLiveEventAuthType}): {@code url} as configured, {@code key} the HMAC key (required unless
+     * {@link Signing#NONE}). The caller has checked the URL as {@link #validate} does ({@link #whyOutboundRefused}).
+     */
+    @Transactional
+    public void enqueue(String projectId, String jobId, String url, Signing signing, String key,
+                        Map<String, Object> body) {
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(config.callbackUrl(), "callback_url must have been validated");
+        Objects.requireNonNull(url, "callback_url must have been validated");
+        Objects.requireNonNull(signing, "signing");
+        if (signing.needsKey() && (key == null || key.isEmpty())) {
+            throw new IllegalArgumentException(signing + " needs a key");
+        }
         Instant now = clock.instant();
         outbox.insert(new CallbackDelivery(UUID.randomUUID().toString().replace("-", ""), projectId, jobId,
-                config.callbackUrl(), config.authType(), config.key(), JsonColumns.write(body), DeliveryState.PENDING, 0, now,
+                url, signing, key, JsonColumns.write(body), DeliveryState.PENDING, 0, now,
                 null, null, now, now));
         wakeDispatcherAfterCommit();
     }
