@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,13 +115,24 @@ public class Callbacks {
     }
 
     /**
-     * The same for a callback signed otherwise, e.g. a live job's {@code live_event_callback_config}
-     * ({@link Signing#ofLiveEventAuthType}): {@code url} as configured, {@code key} the HMAC key (required unless
-     * {@link Signing#NONE}). The caller has checked the URL as {@link #validate} does ({@link #whyOutboundRefused}).
+     * The same for a live job's {@code live_event_callback_config} (Table 6-31): {@code url} as configured,
+     * {@code authType} NONE (or null), MSS_A (query {@code hwSecret} / {@code hwTime}) or MSS_A_HEAD (headers
+     * {@code x-hw-mss-secret} / {@code x-hw-mss-time}), {@code key} the HMAC key (required unless NONE). The caller
+     * has checked the URL as {@link #validate} does ({@link #whyOutboundRefused}).
+     *
+     * @return false, recording nothing, for an {@code authType} without a scheme the emulator signs
+     *         ({@code MEITUAN_DEFAULT}: the reference does not give it)
      */
     @Transactional
-    public void enqueue(String projectId, String jobId, String url, Signing signing, String key,
-                        Map<String, Object> body) {
+    public boolean enqueueLiveEvent(String projectId, String jobId, String url, String authType, String key,
+                                    Map<String, Object> body) {
+        Optional<Signing> signing = Signing.ofLiveEventAuthType(authType);
+        signing.ifPresent(s -> enqueue(projectId, jobId, url, s, key, body));
+        return signing.isPresent();
+    }
+
+    private void enqueue(String projectId, String jobId, String url, Signing signing, String key,
+                         Map<String, Object> body) {
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(body, "body");

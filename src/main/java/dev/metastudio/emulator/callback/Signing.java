@@ -7,7 +7,7 @@ import java.util.Optional;
  * All signed variants compute the same HMAC ({@link MssaSignature}); they differ only in where it goes and under
  * which names.
  */
-public enum Signing {
+enum Signing {
     /** Called as configured. */
     NONE,
     /** A video job's {@code callback_config} MSS_A (L5688): query {@code secret} and {@code time_stamp}. */
@@ -31,7 +31,7 @@ public enum Signing {
      * The signing of a {@code live_event_callback_config.auth_type} (absent: NONE); empty for {@code MEITUAN_DEFAULT}
      * ("used only for Meituan's API callback", whose scheme the reference does not give) and anything else.
      */
-    public static Optional<Signing> ofLiveEventAuthType(String authType) {
+    static Optional<Signing> ofLiveEventAuthType(String authType) {
         if (authType == null || authType.isEmpty()) {
             return Optional.of(NONE);
         }

@@ -2,11 +2,9 @@ package dev.metastudio.emulator.live.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.metastudio.emulator.callback.Callbacks;
-import dev.metastudio.emulator.callback.Signing;
 import dev.metastudio.emulator.config.JsonColumns;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code message} a JSON string whose values are strings (reference 6.2.1). They go through the callback outbox
  * (recorded, retried, never on the stream's threads), signed per auth_type (Table 6-31): NONE as configured, MSS_A
  * with the query parameters hwSecret / hwTime, MSS_A_HEAD with the headers x-hw-mss-secret / x-hw-mss-time, under
- * the configuration's key (see {@link Signing}); MEITUAN_DEFAULT, whose scheme the reference does not give, sends
+ * the configuration's key (see {@link Callbacks#enqueueLiveEvent}); MEITUAN_DEFAULT, whose scheme the reference does not give, sends
  * nothing.
  */
 @Component
@@ -73,15 +71,15 @@ class LiveNotifier {
         for (JsonNode t : LiveConfig.array(config, "callback_event_type")) {
             wanted |= type.equals(t.asText());
         }
-        Optional<Signing> signing = Signing.ofLiveEventAuthType(LiveConfig.textOr(config, "auth_type", "NONE"));
-        if (!wanted || signing.isEmpty()) {
+        if (!wanted) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event_type", type);
         body.put("message", JsonColumns.write(message));
         try {
-            callbacks.enqueue(job.projectId(), job.jobId(), url, signing.get(), LiveConfig.text(config, "key"), body);
+            callbacks.enqueueLiveEvent(job.projectId(), job.jobId(), url, LiveConfig.textOr(config, "auth_type",
+                    "NONE"), LiveConfig.text(config, "key"), body);
         } catch (RuntimeException e) {
             LOG.warn("Live job {}: {} callback not recorded: {}", job.jobId(), type, e.toString());
         }

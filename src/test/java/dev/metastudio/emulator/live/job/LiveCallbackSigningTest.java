@@ -160,9 +160,11 @@ class LiveCallbackSigningTest extends ServerTest {
                 .withVoiceConfig(new VoiceConfig().withVoiceAssetId(Videos.EMMA))
                 .withShootScripts(List.of(
                         new LiveShootScriptItem().withSequenceNo(1).withTitle("one")
-                                .withTextConfig(new TextConfig().withText("Welcome.")),
+                                .withTextConfig(new TextConfig().withText("Welcome to the signed callbacks show,"
+                                        + " where every event is checked by its receiver.")),
                         new LiveShootScriptItem().withSequenceNo(2).withTitle("two")
-                                .withTextConfig(new TextConfig().withText("Goodbye."))));
+                                .withTextConfig(new TextConfig().withText("That was all for today, thank you for"
+                                        + " watching, and goodbye."))));
         return client.createSmartLiveRoom(new CreateSmartLiveRoomRequest().withBody(new CreateSmartLiveRoomReq()
                 .withRoomName("signed callbacks " + UUID.randomUUID()).withSceneScripts(List.of(scene))
                 .withPlayPolicy(new PlayPolicy().withRepeatCount(0)
@@ -179,6 +181,8 @@ class LiveCallbackSigningTest extends ServerTest {
     private String runJob(MetaStudioClient client, String room, LiveEventCallBackConfig config) throws Exception {
         int port = RtmpListener.freePort();
         try (RtmpReceiver rtmp = new RtmpReceiver(port)) {
+            // The listener thread needs a moment before it accepts a publisher.
+            Thread.sleep(500);
             String job = client.startSmartLive(new StartSmartLiveRequest().withRoomId(room).withBody(
                     new StartSmartLiveReq().withOutputUrls(List.of("rtmp://127.0.0.1:" + port + "/live"))
                             .withStreamKeys(List.of("key")).withLiveEventCallbackConfig(config))).getJobId();
@@ -217,6 +221,10 @@ class LiveCallbackSigningTest extends ServerTest {
     }
 
     private static void assertAllVerified(List<Received> callbacks, String path) {
+        System.out.println(path + ": " + callbacks.size() + " callbacks verified as Table 6-31 reads: "
+                + callbacks.stream().map(r -> r.eventType() + (r.eventType().equals("RTMP_STREAM_STATE_CHANGE")
+                ? "/" + r.message().path("state").asText() : "/" + r.message().path("shoot_script_sequence_no")
+                .asText())).toList());
         assertThat(callbacks).as("callbacks").isNotEmpty();
         assertThat(callbacks).allSatisfy(r -> {
             assertThat(r.verdict()).as("%s %s", r.eventType(), r.message()).isEqualTo("ok");
