@@ -8,7 +8,7 @@ record CallbackDelivery(
         String projectId,
         String jobId,
         String url,
-        AuthType authType,
+        Signing authType,
         String authKey,
         String body,
         DeliveryState state,

@@ -138,7 +138,7 @@ class CallbackOutbox {
             rs.getString("project_id"),
             rs.getString("job_id"),
             rs.getString("url"),
-            AuthType.valueOf(rs.getString("auth_type")),
+            Signing.valueOf(rs.getString("auth_type")),
             rs.getString("auth_key"),
             rs.getString("body"),
             DeliveryState.valueOf(rs.getString("state")),

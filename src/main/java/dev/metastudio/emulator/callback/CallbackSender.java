@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes one attempt: checks that the receiver is not this emulator ({@link OutboundGuard}) and is on the allow-list
- * again (the setting may have changed since the job was created, and a name may now resolve elsewhere), signs the URL for {@code MSS_A}, and POSTs the JSON body.
+ * again (the setting may have changed since the job was created, and a name may now resolve elsewhere), signs the URL or the headers ({@link Signing}), and POSTs the JSON body.
  * Whatever happens comes back as an {@link AttemptOutcome}; nothing is thrown, so a bad receiver cannot stop a
  * dispatcher thread.
  */
@@ -71,15 +71,21 @@ class CallbackSender {
             if (refusal != null) {
                 return AttemptOutcome.noResponse("Not sent: " + refusal);
             }
-            String url = delivery.authType() == AuthType.MSS_A
-                    ? MssaSignature.signedUrl(delivery.url(), delivery.authKey(), clock.millis())
-                    : delivery.url();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            long millis = clock.millis();
+            String url = switch (delivery.authType()) {
+                case MSS_A -> MssaSignature.signedUrl(delivery.url(), delivery.authKey(), millis);
+                case LIVE_MSS_A -> MssaSignature.signedUrl(delivery.url(), delivery.authKey(), millis, "hwSecret",
+                        "hwTime");
+                case NONE, LIVE_MSS_A_HEAD -> delivery.url();
+            };
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(responseTimeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                    .build();
-            return exchange(request);
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8));
+            if (delivery.authType() == Signing.LIVE_MSS_A_HEAD) {
+                request.headers(MssaSignature.signedHeaders(delivery.url(), delivery.authKey(), millis));
+            }
+            return exchange(request.build());
         } catch (UnknownHostException e) {
             return AttemptOutcome.noResponse("Not sent: the host does not resolve (" + e.getMessage() + ")");
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,13 +111,39 @@ public class Callbacks {
         if (config == null) {
             return;
         }
+        enqueue(projectId, jobId, config.callbackUrl(), Signing.of(config.authType()), config.key(), body);
+    }
+
+    /**
+     * The same for a live job's {@code live_event_callback_config} (Table 6-31): {@code url} as configured,
+     * {@code authType} NONE (or null), MSS_A (query {@code hwSecret} / {@code hwTime}) or MSS_A_HEAD (headers
+     * {@code x-hw-mss-secret} / {@code x-hw-mss-time}), {@code key} the HMAC key (required unless NONE). The caller
+     * has checked the URL as {@link #validate} does ({@link #whyOutboundRefused}).
+     *
+     * @return false, recording nothing, for an {@code authType} without a scheme the emulator signs
+     *         ({@code MEITUAN_DEFAULT}: the reference does not give it)
+     */
+    @Transactional
+    public boolean enqueueLiveEvent(String projectId, String jobId, String url, String authType, String key,
+                                    Map<String, Object> body) {
+        Optional<Signing> signing = Signing.ofLiveEventAuthType(authType);
+        signing.ifPresent(s -> enqueue(projectId, jobId, url, s, key, body));
+        return signing.isPresent();
+    }
+
+    private void enqueue(String projectId, String jobId, String url, Signing signing, String key,
+                         Map<String, Object> body) {
         Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(config.callbackUrl(), "callback_url must have been validated");
+        Objects.requireNonNull(url, "callback_url must have been validated");
+        Objects.requireNonNull(signing, "signing");
+        if (signing.needsKey() && (key == null || key.isEmpty())) {
+            throw new IllegalArgumentException(signing + " needs a key");
+        }
         Instant now = clock.instant();
         outbox.insert(new CallbackDelivery(UUID.randomUUID().toString().replace("-", ""), projectId, jobId,
-                config.callbackUrl(), config.authType(), config.key(), JsonColumns.write(body), DeliveryState.PENDING, 0, now,
+                url, signing, key, JsonColumns.write(body), DeliveryState.PENDING, 0, now,
                 null, null, now, now));
         wakeDispatcherAfterCommit();
     }

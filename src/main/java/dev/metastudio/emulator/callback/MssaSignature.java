@@ -31,13 +31,36 @@ final class MssaSignature {
     private MssaSignature() {
     }
 
+    /** Live event callbacks' MSS_A_HEAD (Table 6-31): the signature header, the HMAC as {@link #secret}. */
+    static final String SECRET_HEADER = "x-hw-mss-secret";
+    /** Live event callbacks' MSS_A_HEAD (Table 6-31): the time header, as {@link #timeStamp}. */
+    static final String TIME_HEADER = "x-hw-mss-time";
+
     /** The URL to call: the configured one with {@code secret} and {@code time_stamp} appended. */
     static String signedUrl(String callbackUrl, String key, long epochMillis) {
+        return signedUrl(callbackUrl, key, epochMillis, "secret", "time_stamp");
+    }
+
+    /**
+     * The same signature under other query names: a live event callback's MSS_A (Table 6-31) writes
+     * {@code hwSecret=hmac_sha256(Key, URI(live_event_callback_url) + hwTime)&hwTime=hex(timestamp)}, the video
+     * callbacks' formula with the parameters renamed, so it is read the same way (7.1.1's worked example).
+     */
+    static String signedUrl(String callbackUrl, String key, long epochMillis, String secretName, String timeName) {
         String separator = callbackUrl.endsWith("?") || callbackUrl.endsWith("&") ? ""
                 : callbackUrl.indexOf('?') >= 0 ? "&" : "?";
         return callbackUrl + separator
-                + "secret=" + URLEncoder.encode(secret(callbackUrl, key, epochMillis), StandardCharsets.UTF_8)
-                + "&time_stamp=" + URLEncoder.encode(timeStamp(epochMillis), StandardCharsets.UTF_8);
+                + secretName + "=" + URLEncoder.encode(secret(callbackUrl, key, epochMillis), StandardCharsets.UTF_8)
+                + "&" + timeName + "=" + URLEncoder.encode(timeStamp(epochMillis), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * MSS_A_HEAD (Table 6-31): {@code x-hw-mss-secret=hmac_sha256(Key, URI(live_event_callback_url) + hwTime)} and
+     * {@code x-hw-mss-time=hex(timestamp)}, the values of {@link #secret} and {@link #timeStamp}; the URL is called as
+     * configured. In order: secret header, its value, time header, its value.
+     */
+    static String[] signedHeaders(String callbackUrl, String key, long epochMillis) {
+        return new String[] {SECRET_HEADER, secret(callbackUrl, key, epochMillis), TIME_HEADER, timeStamp(epochMillis)};
     }
 
     /** The {@code time_stamp} parameter: epoch milliseconds in lower-case hexadecimal. */

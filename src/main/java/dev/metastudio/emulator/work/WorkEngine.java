@@ -170,8 +170,12 @@ class WorkEngine {
                     .filter(w -> w.queueState() == QueueState.RUNNING && w.leaseUntil() != null
                             && w.leaseUntil().isBefore(now))
                     .map(item -> {
-                        if (item.attempts() >= properties.maxAttempts()) {
-                            failLocked(item, kinds.get(item.kind()).internalErrorCode(), "Undefined internal error:"
+                        WorkKind kind = kinds.get(item.kind());
+                        if (!kind.resumesAfterLeaseLoss()) {
+                            failLocked(item, kind.internalErrorCode(), "Heartbeat of the task was lost: the worker"
+                                    + " running this job stopped renewing its lease, and it is not resumed elsewhere");
+                        } else if (item.attempts() >= properties.maxAttempts()) {
+                            failLocked(item, kind.internalErrorCode(), "Undefined internal error:"
                                     + " the worker running this job stopped " + item.attempts() + " times (lease expired)");
                         } else {
                             requeue(item, false);

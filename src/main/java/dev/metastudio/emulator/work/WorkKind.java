@@ -37,6 +37,15 @@ public interface WorkKind {
     /** The documented failure: the job's state, code and message, and its callback as for any failure. */
     void failed(WorkItem item, String code, String message);
 
+    /**
+     * Whether a job whose node stopped renewing its lease goes back to the queue (true, the default) or fails at
+     * once with {@link #internalErrorCode} when the lease recovery finds it (false: work that cannot be resumed on
+     * another node, such as a live stream).
+     */
+    default boolean resumesAfterLeaseLoss() {
+        return true;
+    }
+
     /** Extra fields the control plane shows for a job of this kind (output, duration, error...). */
     default Map<String, Object> describe(String subjectId) {
         return Map.of();

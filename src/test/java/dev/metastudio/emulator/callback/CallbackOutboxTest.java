@@ -150,7 +150,7 @@ class CallbackOutboxTest {
     private static CallbackDelivery pending(CallbackOutbox outbox, Instant at, String project, String job) {
         Instant time = at.truncatedTo(ChronoUnit.MILLIS);
         CallbackDelivery delivery = new CallbackDelivery(UUID.randomUUID().toString().replace("-", ""), project, job,
-                "http://127.0.0.1:9/cb", AuthType.MSS_A, "key", "{\"result\":\"SUCCEED\"}", DeliveryState.PENDING, 0,
+                "http://127.0.0.1:9/cb", Signing.MSS_A, "key", "{\"result\":\"SUCCEED\"}", DeliveryState.PENDING, 0,
                 time, null, null, time, time);
         outbox.insert(delivery);
         return delivery;

@@ -68,7 +68,7 @@ class OutboundGuardTest {
                     new OutboundGuard(port, ""), Clock.systemUTC());
             Instant now = Instant.now();
             AttemptOutcome outcome = sender.send(new CallbackDelivery("d1", "p", "j", "http://127.0.0.1:" + port
-                    + "/_emulator/jobs/pause", AuthType.NONE, null, "{}", DeliveryState.PENDING, 0, now, null, null,
+                    + "/_emulator/jobs/pause", Signing.NONE, null, "{}", DeliveryState.PENDING, 0, now, null, null,
                     now, now));
             assertThat(outcome.status()).isNull();
             assertThat(outcome.error()).startsWith("Not sent:").contains("this emulator itself");

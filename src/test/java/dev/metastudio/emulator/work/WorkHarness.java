@@ -34,6 +34,8 @@ final class WorkHarness implements AutoCloseable {
         volatile WorkRunner runner = (item, context) -> { };
         final List<String> requeued = new CopyOnWriteArrayList<>();
         final Map<String, String> failed = new ConcurrentHashMap<>();
+        /** {@link WorkKind#resumesAfterLeaseLoss}. */
+        volatile boolean resumes = true;
 
         TestKind(String name) {
             this.name = name;
@@ -82,6 +84,11 @@ final class WorkHarness implements AutoCloseable {
         @Override
         public void failed(WorkItem item, String code, String message) {
             failed.put(item.subjectId(), code + " " + message);
+        }
+
+        @Override
+        public boolean resumesAfterLeaseLoss() {
+            return resumes;
         }
     }
 

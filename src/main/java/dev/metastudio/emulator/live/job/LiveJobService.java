@@ -187,6 +187,19 @@ class LiveJobService {
         if (refusal != null) {
             throw ApiException.invalid("live_event_callback_config.live_event_type_callback_url", refusal);
         }
+        // Table 6-31, as the room's own configuration is checked (LiveRoomRules.callback).
+        String auth = LiveConfig.textOr(config, "auth_type", "NONE");
+        if (!List.of("NONE", "MSS_A", "MSS_A_HEAD", "MEITUAN_DEFAULT").contains(auth)) {
+            throw ApiException.invalid("live_event_callback_config.auth_type", "must be NONE, MSS_A, MSS_A_HEAD or"
+                    + " MEITUAN_DEFAULT, got '" + auth + "'");
+        }
+        String key = LiveConfig.text(config, "key");
+        if (key != null && key.length() > 32) {
+            throw ApiException.invalid("live_event_callback_config.key", "must be at most 32 characters long");
+        }
+        if (!auth.equals("NONE") && (key == null || key.isEmpty())) {
+            throw ApiException.invalid("live_event_callback_config.key", "is required for auth_type " + auth);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.metastudio.emulator.live.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.metastudio.emulator.callback.CallbackConfig;
 import dev.metastudio.emulator.callback.Callbacks;
 import dev.metastudio.emulator.config.JsonColumns;
 import java.util.LinkedHashMap;
@@ -14,8 +13,10 @@ import org.springframework.stereotype.Component;
  * The live job's event callbacks (live_event_callback_config): SHOOT_SCRIPT_SWITCH, RTMP_STREAM_STATE_CHANGE and
  * REPLY_COMMAND_FINISH, each only when listed in callback_event_type, as {@code {"event_type", "message"}} with
  * {@code message} a JSON string whose values are strings (reference 6.2.1). They go through the callback outbox
- * (recorded, retried, never on the stream's threads). auth_type NONE only: MSS_A and MSS_A_HEAD sign with hwSecret /
- * hwTime, which the outbox does not do yet, so those configurations send nothing (see the README).
+ * (recorded, retried, never on the stream's threads), signed per auth_type (Table 6-31): NONE as configured, MSS_A
+ * with the query parameters hwSecret / hwTime, MSS_A_HEAD with the headers x-hw-mss-secret / x-hw-mss-time, under
+ * the configuration's key (see {@link Callbacks#enqueueLiveEvent}); MEITUAN_DEFAULT, whose scheme the reference does not give, sends
+ * nothing.
  */
 @Component
 class LiveNotifier {
@@ -70,15 +71,15 @@ class LiveNotifier {
         for (JsonNode t : LiveConfig.array(config, "callback_event_type")) {
             wanted |= type.equals(t.asText());
         }
-        String auth = LiveConfig.textOr(config, "auth_type", "NONE");
-        if (!wanted || !"NONE".equals(auth)) {
+        if (!wanted) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event_type", type);
         body.put("message", JsonColumns.write(message));
         try {
-            callbacks.enqueue(job.projectId(), job.jobId(), new CallbackConfig(url, null, null), body);
+            callbacks.enqueueLiveEvent(job.projectId(), job.jobId(), url, LiveConfig.textOr(config, "auth_type",
+                    "NONE"), LiveConfig.text(config, "key"), body);
         } catch (RuntimeException e) {
             LOG.warn("Live job {}: {} callback not recorded: {}", job.jobId(), type, e.toString());
         }

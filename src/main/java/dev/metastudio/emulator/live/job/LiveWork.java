@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Live jobs as a kind of work (LIVE): WAITING, PROCESSING, then SUCCEED or FAILED. A worker that dies leaves its job
- * FAILED with MSS.20010138 (heartbeat lost): the next claim fails it at once, or the lease recovery does when the
- * attempts are spent.
+ * FAILED with MSS.20010138 (heartbeat lost): the lease recovery of any node fails it once the lease has expired
+ * ({@link #resumesAfterLeaseLoss}); a job put back in the queue otherwise (its node shut down) fails at its next
+ * claim.
  */
 @Component
 class LiveWork implements WorkKind {
@@ -66,6 +67,12 @@ class LiveWork implements WorkKind {
     @Override
     public String internalErrorCode() {
         return LiveCodes.HEARTBEAT_LOST;
+    }
+
+    /** A live stream is not resumed elsewhere: the lease recovery fails it at once (MSS.20010138). */
+    @Override
+    public boolean resumesAfterLeaseLoss() {
+        return false;
     }
 
     @Override
