@@ -198,9 +198,13 @@ class LiveInsertAudioAndLayerTest extends ServerTest {
                     "params.layer_config.size.width");
             assertRefused(() -> command(client, room, job, "SHOW_LAYER", Map.of("layer_config", Map.of(
                     "layer_type", "IMAGE"))), 400, "params.layer_config.image_config.image_url");
-            // Another project's asset is not usable.
-            assertRefused(() -> command(clientB(), room, job, "INSERT_PLAY_AUDIO", Map.of("audio_url", tone)), 404,
-                    "");
+            // Another project sees nothing of the job, and its assets are not usable here.
+            assertThat(assertRefused(() -> command(clientB(), room, job, "INSERT_PLAY_AUDIO", Map.of("audio_url",
+                    tone)), 404, "").getErrorCode()).isEqualTo("MSS.20010046");
+            String foreign = Assets.uploaded(clientB(), AssetTypeEnum.AUDIO, "b.wav", TestMedia.wav(1.0, 440, 16_000));
+            awaitActive(clientB(), foreign);
+            assertRefused(() -> command(client, room, job, "INSERT_PLAY_AUDIO", Map.of("audio_url", foreign)), 400,
+                    "params.audio_url");
 
             client.stopSmartLive(new StopSmartLiveRequest().withRoomId(room).withJobId(job));
             awaitState(client, room, job, "SUCCEED", Duration.ofSeconds(30));
