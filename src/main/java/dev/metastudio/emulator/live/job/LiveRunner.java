@@ -347,12 +347,7 @@ class LiveRunner implements WorkRunner {
                 case "SHOW_LAYER" -> {
                     JsonNode layer = LiveSpecResolver.layerOf(params);
                     String field = layer == params ? "params" : "params.layer_config";
-                    Path file = fetch(() -> resolver.layerImage(job.projectId(), layer, field));
-                    int seconds = layer.path("image_config").path("display_duration").asInt(0);
-                    if (seconds <= 0) {
-                        seconds = DEFAULT_LAYER_SECONDS;
-                    }
-                    live.showImage(file, LiveSpecResolver.box(layer), seconds * 25L);
+                    showLayer(layer, field);
                     return "";
                 }
                 case "LIVE_EVENT" -> {
@@ -361,6 +356,22 @@ class LiveRunner implements WorkRunner {
                 default -> throw new CommandFailure(LiveCodes.INVALID_COMMAND, "Invalid command. Check the"
                         + " parameter command: " + name);
             }
+        }
+
+        /** Shows an IMAGE layer (SmartLayerConfig) over the picture for its display_duration. */
+        void showLayer(JsonNode layer, String field) throws CommandFailure, MediaException {
+            Path file = fetch(() -> resolver.layerImage(job.projectId(), layer, field));
+            int seconds = layer.path("image_config").path("display_duration").asInt(0);
+            if (seconds <= 0) {
+                seconds = DEFAULT_LAYER_SECONDS;
+            }
+            live.showImage(file, LiveSpecResolver.box(layer), seconds * 25L);
+        }
+
+        /** Plays a rule's reply audio (ReplyAudioInfo.audio_url) as an insert with its own id. */
+        void replyAudio(String replyId, String audioUrl, String playType) throws CommandFailure, MediaException {
+            Path file = fetch(() -> resolver.audioAsset(job.projectId(), audioUrl));
+            playback.insertAudio(replyId, decode(file), placement(playType));
         }
 
         /** The main file of a usable asset, copied to the job's scratch space. */
