@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * answers only when no other rule matched. The smallest priority wins (default 500; ties: the first in the list);
  * only that rule fires, if its time_window allows (-1 once per job, 0 always, n at most once per n seconds). A hit
  * speaks one of its reply_texts (reply_order ORDER in turn, RANDOM otherwise) with the trigger's play_type (default
- * PLAY_NOW).
+ * PLAY_NOW), or, without reply_texts, plays one of its reply_audios the same way; its IMAGE layer_config and
+ * extra_layer_config are shown for their display_duration.
  */
 @Component
 class LiveRules {

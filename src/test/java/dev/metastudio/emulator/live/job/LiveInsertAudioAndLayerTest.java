@@ -89,13 +89,15 @@ class LiveInsertAudioAndLayerTest extends ServerTest {
                 .withVideoConfig(Videos.video(VideoConfig.CodecEnum.H264, 1920, 1080)))).getRoomId();
         int port = RtmpListener.freePort();
         try (Receiver rx = new Receiver(port)) {
-            String job = client.startSmartLive(new StartSmartLiveRequest().withRoomId(room).withBody(
+            com.huaweicloud.sdk.metastudio.v1.model.StartSmartLiveResponse started = client.startSmartLive(
+                    new StartSmartLiveRequest().withRoomId(room).withBody(
                     new StartSmartLiveReq().withOutputUrls(List.of("rtmp://127.0.0.1:" + port + "/live"))
                             .withStreamKeys(List.of("key"))
                             .withLiveEventCallbackConfig(new LiveEventCallBackConfig()
                                     .withLiveEventTypeCallbackUrl("http://127.0.0.1:" + http.getAddress().getPort()
                                             + "/cb")
-                                    .withCallbackEventType(List.of("REPLY_COMMAND_FINISH"))))).getJobId();
+                                    .withCallbackEventType(List.of("REPLY_COMMAND_FINISH")))));
+            String job = started.getJobId();
             awaitState(client, room, job, "PROCESSING", Duration.ofSeconds(30));
             Instant until = Instant.now().plusSeconds(30);
             while (rx.pictures.size() < 25 && Instant.now().isBefore(until)) {
@@ -172,6 +174,34 @@ class LiveInsertAudioAndLayerTest extends ServerTest {
             assertThat(cleaned).as("seconds of tone with the second insert cleaned up").isBetween(1.6, 2.4);
             awaitCallback(callbacks, firstAudio.getCommandId());
             assertThat(callbacks).noneMatch(c -> c.contains(secondAudio.getCommandId()));
+
+            // A rule whose trigger has reply_audios and an IMAGE layer_config: a matching comment plays the audio and
+            // shows the layer.
+            command(client, room, job, "REWRITE_INTERACTION_RULES", Map.of("interaction_rules", List.of(Map.of(
+                    "rule_name", "tone", "event_type", 1,
+                    "hit_condition", Map.of("relation", "AND", "priority", 1, "tags", List.of(Map.of("tag", "content",
+                            "match", "REGEX", "value", "tone"))),
+                    "trigger", Map.of("time_window", 0, "reply_audios", List.of(Map.of("audio_url", tone,
+                                    "audio_name", "tone")),
+                            "layer_config", Map.of("layer_type", "IMAGE", "asset_id", red,
+                                    "position", Map.of("dx", BX, "dy", BY), "size", Map.of("width", BW, "height", BH),
+                                    "image_config", Map.of("image_url", red, "display_duration", 2)))))));
+            long reported = System.nanoTime();
+            String events = "{\"total\":1,\"events\":[{\"timestamp\":" + System.currentTimeMillis()
+                    + ",\"type\":1,\"content\":\"{\\\"user\\\":{\\\"name\\\":\\\"ann\\\"},\\\"content\\\":"
+                    + "\\\"play the tone\\\"}\"}]}";
+            java.net.http.HttpResponse<String> report = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(started.getLiveEventReportUrl()))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(events)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+            Thread.sleep(3500);
+            double replied = rx.toneSeconds(reported, System.nanoTime());
+            List<Picture> ruleReds = rx.pictures(reported, System.nanoTime()).stream().filter(Picture::red).toList();
+            System.out.println("rule reply: tone " + replied + " s, layer in " + ruleReds.size() + " frames");
+            assertThat(replied).as("seconds of the rule's reply audio").isBetween(1.6, 2.4);
+            assertThat(ruleReds.size()).as("frames with the rule's layer").isBetween(38, 65);
 
             // Refusals while it runs: 400 naming the field.
             assertRefused(() -> command(client, room, job, "INSERT_PLAY_AUDIO", Map.of("audio_url",
