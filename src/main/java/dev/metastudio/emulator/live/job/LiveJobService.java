@@ -56,9 +56,11 @@ class LiveJobService {
     private final Callbacks callbacks;
     private final ServerSecrets secrets;
     private final Clock clock;
+    private final LiveSpecResolver resolver;
 
     LiveJobService(LiveJobRows rows, LiveRooms rooms, WorkQueue queue, Callbacks callbacks, ServerSecrets secrets,
-                   Clock clock) {
+                   Clock clock, LiveSpecResolver resolver) {
+        this.resolver = resolver;
         this.rows = rows;
         this.rooms = rooms;
         this.queue = queue;
@@ -394,7 +396,7 @@ class LiveJobService {
         }
         JsonNode params = body.get("params");
         params = params == null || params.isNull() ? JsonColumns.MAPPER.createObjectNode() : params;
-        checkParams(command, params);
+        checkParams(projectId, command, params);
         WorkCommand sent = queue.command(LiveWork.KIND, jobId, command, JsonColumns.write(params))
                 .orElseThrow(() -> notRunning(rows.find(jobId).orElse(job)));
         WorkCommand done = await(sent.commandId());
@@ -425,7 +427,7 @@ class LiveJobService {
         }
     }
 
-    private void checkParams(String command, JsonNode params) {
+    private void checkParams(String projectId, String command, JsonNode params) {
         switch (command) {
             case "INSERT_PLAY_SCRIPT" -> {
                 String text = LiveConfig.text(params.path("text_config"), "text");
@@ -443,7 +445,13 @@ class LiveJobService {
                 if (url == null || url.isEmpty()) {
                     throw ApiException.invalid("params.audio_url", "is required");
                 }
+                if (url.length() > 2048) {
+                    throw ApiException.invalid("params.audio_url", "must be at most 2048 characters");
+                }
+                playRole(params);
+                resolver.audioAsset(projectId, url);
             }
+            case "SHOW_LAYER" -> checkLayer(projectId, params);
             case "REFRESH_OUTPUT_URL" -> {
                 JsonNode urls = params.get("output_urls");
                 if (urls == null || !urls.isArray() || urls.isEmpty()) {
@@ -466,6 +474,52 @@ class LiveJobService {
             default -> {
             }
         }
+    }
+
+    private static void playRole(JsonNode params) {
+        String role = LiveConfig.text(params, "play_role");
+        if (role != null && !role.isEmpty() && !Set.of("STREAMER", "CO_STREAMER").contains(role)) {
+            throw ApiException.invalid("params.play_role", "takes STREAMER or CO_STREAMER, got '" + role + "'");
+        }
+    }
+
+    /**
+     * SHOW_LAYER: its params structure (LiveGuideRuleInfo) is not defined by the reference; the emulator takes the
+     * documented SmartLayerConfig (Table 6-23), as {@code params.layer_config} or as params themselves. IMAGE layers
+     * only (VIDEO and TEXT answer MSS.20010147).
+     */
+    private void checkLayer(String projectId, JsonNode params) {
+        JsonNode layer = LiveSpecResolver.layerOf(params);
+        String field = layer == params ? "params" : "params.layer_config";
+        String type = LiveConfig.text(layer, "layer_type");
+        if (type == null || type.isEmpty()) {
+            throw ApiException.invalid(field + ".layer_type", "is required (IMAGE, VIDEO or TEXT)");
+        }
+        if (!Set.of("IMAGE", "VIDEO", "TEXT").contains(type)) {
+            throw ApiException.invalid(field + ".layer_type", "takes IMAGE, VIDEO or TEXT, got '" + type + "'");
+        }
+        if (!type.equals("IMAGE")) {
+            throw new ApiException(400, "MSS.20010147", "Command delivery failed: SHOW_LAYER of a " + type
+                    + " layer is not emulated (IMAGE only)");
+        }
+        for (String[] f : new String[][]{{"position", "dx"}, {"position", "dy"}, {"size", "width"},
+                {"size", "height"}}) {
+            JsonNode v = layer.path(f[0]).get(f[1]);
+            if (v != null && !v.isNull() && (!v.canConvertToInt() || (f[0].equals("size") && v.asInt() < 0))) {
+                throw ApiException.invalid(field + "." + f[0] + "." + f[1], f[0].equals("size")
+                        ? "must be a non-negative integer" : "must be an integer");
+            }
+        }
+        JsonNode d = layer.path("image_config").get("display_duration");
+        if (d != null && !d.isNull() && (!d.canConvertToInt() || d.asInt() < 0 || d.asInt() > 3600)) {
+            throw ApiException.invalid(field + ".image_config.display_duration", "takes 0-3600 seconds, got " + d);
+        }
+        String assetId = LiveConfig.text(layer, "asset_id");
+        String url = LiveConfig.text(layer.path("image_config"), "image_url");
+        if ((assetId == null || assetId.isEmpty()) && (url == null || url.isEmpty())) {
+            throw ApiException.invalid(field + ".image_config.image_url", "is required (or asset_id)");
+        }
+        resolver.layerImage(projectId, layer, field);
     }
 
     private static void playType(JsonNode params) {

@@ -174,6 +174,14 @@ final class LivePlayback {
         return id;
     }
 
+    /** Plays inserted audio (48 kHz mono) for a command; returns its utterance id. */
+    long insertAudio(String commandId, short[] samples, SpeechPlacement placement) throws MediaException {
+        long id = live.play(samples, placement);
+        inserts.put(id, commandId);
+        insertsByCommand.put(commandId, id);
+        return id;
+    }
+
     /** CLEAN_UP_INSERT_COMMAND: drops inserts not yet playing (all when {@code commandIds} is empty). */
     List<String> cleanUp(List<String> commandIds) {
         List<String> dropped = new ArrayList<>();

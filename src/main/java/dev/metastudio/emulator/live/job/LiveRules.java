@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * answers only when no other rule matched. The smallest priority wins (default 500; ties: the first in the list);
  * only that rule fires, if its time_window allows (-1 once per job, 0 always, n at most once per n seconds). A hit
  * speaks one of its reply_texts (reply_order ORDER in turn, RANDOM otherwise) with the trigger's play_type (default
- * PLAY_NOW).
+ * PLAY_NOW), or, without reply_texts, plays one of its reply_audios the same way; its IMAGE layer_config and
+ * extra_layer_config are shown for their display_duration.
  */
 @Component
 class LiveRules {
@@ -72,6 +73,31 @@ class LiveRules {
                 session.reply(replyId, reply, match.playType);
                 hit.put("reply_id", replyId);
                 hit.put("reply_text", reply);
+            } else if (match.replyAudio != null) {
+                String replyId = UUID.randomUUID().toString().replace("-", "");
+                try {
+                    session.replyAudio(replyId, match.replyAudio, match.playType);
+                    hit.put("reply_id", replyId);
+                    hit.put("reply_audio", match.replyAudio);
+                } catch (LiveRunner.CommandFailure | MediaException e) {
+                    hit.put("reply_error", e.getMessage());
+                }
+            }
+            // The rule's IMAGE layers (layer_config, extra_layer_config) are shown for their display_duration.
+            List<String> layers = new ArrayList<>();
+            for (String field : List.of("layer_config", "extra_layer_config")) {
+                JsonNode layer = match.trigger == null ? null : match.trigger.get(field);
+                if (layer != null && layer.isObject() && "IMAGE".equals(LiveConfig.text(layer, "layer_type"))) {
+                    try {
+                        session.showLayer(layer, "trigger." + field);
+                        layers.add(field);
+                    } catch (LiveRunner.CommandFailure | MediaException e) {
+                        hit.put("layer_error", e.getMessage());
+                    }
+                }
+            }
+            if (!layers.isEmpty()) {
+                hit.put("layers", layers);
             }
             hits.add(hit);
         }
@@ -88,7 +114,7 @@ class LiveRules {
         return scene == null ? null : scene.scriptName();
     }
 
-    record Match(String ruleIndex, String replyText, String playType) {
+    record Match(String ruleIndex, String replyText, String playType, String replyAudio, JsonNode trigger) {
     }
 
     /** The rule an event fires (already recorded as fired), or null. */
@@ -133,6 +159,7 @@ class LiveRules {
         state.lastFired.put(index, nowMillis);
         String mode = LiveConfig.textOr(trigger, "reply_mode", "SYSTEM_REPLY");
         String text = null;
+        String audio = null;
         if (!mode.equals("SHOW_LAYER")) {
             List<String> texts = new ArrayList<>();
             LiveConfig.array(trigger, "reply_texts").forEach(n -> texts.add(n.asText()));
@@ -145,7 +172,24 @@ class LiveRules {
                 }
             }
         }
-        return new Match(index, text, LiveConfig.textOr(trigger, "play_type", "PLAY_NOW"));
+        if (!mode.equals("SHOW_LAYER") && text == null) {
+            List<String> audios = new ArrayList<>();
+            LiveConfig.array(trigger, "reply_audios").forEach(n -> {
+                String url = LiveConfig.text(n, "audio_url");
+                if (url != null && !url.isEmpty()) {
+                    audios.add(url);
+                }
+            });
+            if (!audios.isEmpty()) {
+                if ("RANDOM".equals(LiveConfig.text(trigger, "reply_order"))) {
+                    audio = audios.get(random.nextInt(audios.size()));
+                } else {
+                    int turn = state.replyTurn.merge(index, 1, Integer::sum) - 1;
+                    audio = audios.get(turn % audios.size());
+                }
+            }
+        }
+        return new Match(index, text, LiveConfig.textOr(trigger, "play_type", "PLAY_NOW"), audio, trigger);
     }
 
     private static boolean inScene(JsonNode rule, String sceneName) {

@@ -42,6 +42,10 @@ import org.springframework.stereotype.Component;
 class LiveRunner implements WorkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRunner.class);
     private static final Duration TICK = Duration.ofMillis(40);
+    /** A SHOW_LAYER whose display_duration is 0 (the reference ties 0 to a reply's audio, which a command lacks). */
+    static final int DEFAULT_LAYER_SECONDS = 5;
+    /** The longest INSERT_PLAY_AUDIO the emulator decodes (it holds the whole sound in memory). */
+    static final int MAX_AUDIO_SECONDS = 600;
 
     private final LiveJobRows rows;
     private final LiveSpecResolver resolver;
@@ -107,6 +111,7 @@ class LiveRunner implements WorkRunner {
                     media.espeak()), LivePlayback.events(playback::get));
             startedAt = System.nanoTime();
             Session session = new Session(job, context, live, sink, output);
+            session.scratch = scratch;
             playback.set(new LivePlayback(live, config, resolved.voices(), session));
             session.playback = playback.get();
             streams.running(jobId, session);
@@ -197,6 +202,8 @@ class LiveRunner implements WorkRunner {
         private final LiveSink sink;
         private final AtomicReference<String[]> output;
         private volatile LivePlayback playback;
+        /** Where the files of inserted audio and layers are fetched to (removed with the job). */
+        private Path scratch;
         private final LiveRules.State ruleState = new LiveRules.State();
         /** Insert commands whose speech started, with the frames between request and start (benchmarks). */
         private final Map<String, Long> latencies = new LinkedHashMap<>();
@@ -267,8 +274,15 @@ class LiveRunner implements WorkRunner {
                     playback.insert(commandId, text, placement);
                     return "";
                 }
-                case "INSERT_PLAY_AUDIO" -> throw new CommandFailure("MSS.20010147", "Command delivery failed:"
-                        + " INSERT_PLAY_AUDIO (audio-driven speech) is not emulated; use INSERT_PLAY_SCRIPT");
+                case "INSERT_PLAY_AUDIO" -> {
+                    Path file = fetch(() -> resolver.audioAsset(job.projectId(), LiveConfig.text(params,
+                            "audio_url")));
+                    short[] samples = decode(file);
+                    // PlayAudioInfo's play_type defaults to APPEND (Table 11-4), PlayTextInfo's to PLAY_NOW.
+                    playback.insertAudio(commandId, samples, placement(LiveConfig.textOr(params, "play_type",
+                            "APPEND")));
+                    return "";
+                }
                 case "REWRITE_PLAY_SCRIPT" -> {
                     JsonNode scenes = params.isArray() ? params : params.get("scene_scripts");
                     ObjectNode doc = playback.config().document().deepCopy();
@@ -330,13 +344,73 @@ class LiveRunner implements WorkRunner {
                     playback.cleanUp(ids);
                     return "";
                 }
-                case "SHOW_LAYER" -> throw new CommandFailure("MSS.20010147", "Command delivery failed: SHOW_LAYER"
-                        + " overlays are not emulated yet");
+                case "SHOW_LAYER" -> {
+                    JsonNode layer = LiveSpecResolver.layerOf(params);
+                    String field = layer == params ? "params" : "params.layer_config";
+                    showLayer(layer, field);
+                    return "";
+                }
                 case "LIVE_EVENT" -> {
                     return JsonColumns.write(rules.handle(params, playback, ruleState, this));
                 }
                 default -> throw new CommandFailure(LiveCodes.INVALID_COMMAND, "Invalid command. Check the"
                         + " parameter command: " + name);
+            }
+        }
+
+        /** Shows an IMAGE layer (SmartLayerConfig) over the picture for its display_duration. */
+        void showLayer(JsonNode layer, String field) throws CommandFailure, MediaException {
+            Path file = fetch(() -> resolver.layerImage(job.projectId(), layer, field));
+            int seconds = layer.path("image_config").path("display_duration").asInt(0);
+            if (seconds <= 0) {
+                seconds = DEFAULT_LAYER_SECONDS;
+            }
+            live.showImage(file, LiveSpecResolver.box(layer), seconds * 25L);
+        }
+
+        /** Plays a rule's reply audio (ReplyAudioInfo.audio_url) as an insert with its own id. */
+        void replyAudio(String replyId, String audioUrl, String playType) throws CommandFailure, MediaException {
+            Path file = fetch(() -> resolver.audioAsset(job.projectId(), audioUrl));
+            playback.insertAudio(replyId, decode(file), placement(playType));
+        }
+
+        /** The main file of a usable asset, copied to the job's scratch space. */
+        private Path fetch(java.util.function.Supplier<dev.metastudio.emulator.asset.AssetEntity> asset)
+                throws CommandFailure {
+            try {
+                return resolver.local(asset.get(), scratch);
+            } catch (dev.metastudio.emulator.edge.ApiException e) {
+                throw new CommandFailure(e.code(), e.getMessage());
+            } catch (WorkFailure e) {
+                throw new CommandFailure("MSS.20010147", "Command delivery failed: " + e.getMessage());
+            }
+        }
+
+        /** The whole audio as 48 kHz mono, at most {@link #MAX_AUDIO_SECONDS}. */
+        private short[] decode(Path file) throws MediaException, CommandFailure {
+            try (dev.metastudio.emulator.media.audio.AudioDecoder decoder =
+                         dev.metastudio.emulator.media.audio.AudioDecoder.open(file)) {
+                int max = MAX_AUDIO_SECONDS * dev.metastudio.emulator.media.audio.Pcm.SAMPLE_RATE;
+                short[] all = new short[dev.metastudio.emulator.media.audio.Pcm.SAMPLE_RATE * 10];
+                short[] block = new short[dev.metastudio.emulator.media.audio.Pcm.SAMPLE_RATE];
+                int total = 0;
+                int n;
+                while ((n = decoder.read(block, block.length)) > 0) {
+                    if (total + n > max) {
+                        throw new CommandFailure(LiveCodes.FIELD_ERROR, "Field verification error: params.audio_url"
+                                + " plays longer than " + MAX_AUDIO_SECONDS + " s");
+                    }
+                    if (total + n > all.length) {
+                        all = java.util.Arrays.copyOf(all, Math.max(all.length * 2, total + n));
+                    }
+                    System.arraycopy(block, 0, all, total, n);
+                    total += n;
+                }
+                if (total == 0) {
+                    throw new CommandFailure(LiveCodes.FIELD_ERROR, "Field verification error: params.audio_url has"
+                            + " no sound");
+                }
+                return java.util.Arrays.copyOf(all, total);
             }
         }
 

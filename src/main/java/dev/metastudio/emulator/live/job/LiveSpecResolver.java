@@ -179,6 +179,26 @@ class LiveSpecResolver {
                 : references.byUrlOrId(projectId, url, "layer_config", type);
     }
 
+    /** INSERT_PLAY_AUDIO's audio_url: an audio asset usable by the project (asset-library URL or asset id). */
+    AssetEntity audioAsset(String projectId, String url) {
+        return references.byUrlOrId(projectId, url, "params.audio_url", AssetType.AUDIO, AssetType.MUSIC);
+    }
+
+    /** The layer of a SHOW_LAYER command: {@code params.layer_config} (SmartLayerConfig), or params themselves. */
+    static JsonNode layerOf(JsonNode params) {
+        JsonNode l = params.get("layer_config");
+        return l != null && l.isObject() ? l : params;
+    }
+
+    /** A SHOW_LAYER IMAGE layer's image: asset_id, else image_config.image_url, usable by the project. */
+    AssetEntity layerImage(String projectId, JsonNode layer, String field) {
+        String assetId = LiveConfig.text(layer, "asset_id");
+        return assetId != null && !assetId.isEmpty()
+                ? references.usable(projectId, assetId, field + ".asset_id", AssetType.IMAGE)
+                : references.byUrlOrId(projectId, LiveConfig.text(layer.path("image_config"), "image_url"),
+                        field + ".image_config.image_url", AssetType.IMAGE);
+    }
+
     Path local(AssetEntity asset, Path scratch) throws WorkFailure {
         AssetFileEntity file = references.mainFile(asset).orElseThrow(() -> new WorkFailure(
                 LiveCodes.WORKER_PREPARE_FAILED, "Task preparation failed: asset " + asset.getAssetId()

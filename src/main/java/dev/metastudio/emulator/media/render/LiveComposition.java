@@ -140,6 +140,55 @@ public final class LiveComposition implements AutoCloseable {
         return speech.enqueue(text, voice, settings, placement, composed::get);
     }
 
+    /**
+     * Queues sound already decoded (48 kHz mono {@link Pcm}, e.g. an INSERT_PLAY_AUDIO file) as an utterance: played
+     * as it is, the mouth following its loudness as for uploaded speech. Returns the utterance id.
+     */
+    public long play(short[] samples, SpeechPlacement placement) throws MediaException {
+        if (stopping) {
+            throw new MediaException(Reason.INVALID_INPUT, "the stream has stopped");
+        }
+        if (samples.length == 0) {
+            throw new MediaException(Reason.DECODE_FAILED, "the audio has no sound");
+        }
+        return speech.enqueue(SpeechQueue.audio(samples), placement, composed::get);
+    }
+
+    /**
+     * Shows an image (PNG/JPEG, alpha kept) placed by {@code box} (layout pixels) above the whole picture from the next
+     * composed frame for {@code frames} frames, then removes it (a timed SHOW_LAYER overlay). Returns its id, or -1
+     * when the box lies outside the picture.
+     */
+    public long showImage(java.nio.file.Path file, LayerBox box, long frames) throws MediaException {
+        if (stopping) {
+            throw new MediaException(Reason.INVALID_INPUT, "the stream has stopped");
+        }
+        int width = spec.width() & ~1;
+        int height = spec.height() & ~1;
+        long from = composed.get();
+        LiveOverlay overlay = LiveOverlay.of(overlayIds.incrementAndGet(), file, box, Viewport.of(spec, width, height),
+                width, height, from, from + Math.max(1, frames));
+        if (overlay == null) {
+            return -1;
+        }
+        overlays.add(overlay);
+        return overlay.id;
+    }
+
+    /** Removes an overlay before its time; false when it is gone already. */
+    public boolean hideImage(long overlay) {
+        return overlays.removeIf(o -> o.id == overlay);
+    }
+
+    /** Overlays shown or still to be shown. */
+    public int overlays() {
+        return overlays.size();
+    }
+
+    private final java.util.concurrent.CopyOnWriteArrayList<LiveOverlay> overlays =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicLong overlayIds = new AtomicLong();
+
     /** Drops queued speech that has not started playing; false when it has started or ended. */
     public boolean cancel(long utterance) {
         return speech.cancel(utterance);
@@ -239,6 +288,13 @@ public final class LiveComposition implements AutoCloseable {
                 }
                 compositor.render((int) n);
                 compositor.copyYuv(slot.yuv());
+                for (LiveOverlay o : overlays) {
+                    if (n >= o.untilFrame) {
+                        overlays.remove(o);
+                    } else if (n >= o.fromFrame) {
+                        o.blend(slot.yuv(), width, height);
+                    }
+                }
                 slot.number()[0] = n;
                 ready.put(slot);
                 composed.set(n + 1);

@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.media.render;
 
 import dev.metastudio.emulator.media.MediaException;
+import dev.metastudio.emulator.media.audio.Pcm;
 import dev.metastudio.emulator.media.lipsync.MouthTrack;
 import dev.metastudio.emulator.media.speech.SpeechSynthesizer;
 import dev.metastudio.emulator.media.speech.SpokenSentence;
@@ -32,9 +33,51 @@ final class SpeechQueue implements AutoCloseable {
     private static final int LOOKAHEAD_FRAMES = 250;
     private static final int WORKERS = 2;
 
+    /** Where an utterance's sentences come from: synthesized text, or sound already decoded. */
+    interface Source {
+        boolean hasNext();
+
+        SpokenSentence next() throws MediaException;
+    }
+
+    /** Decoded 48 kHz mono sound played as it is, in chunks of whole frames (the mouth follows its loudness). */
+    static Source audio(short[] samples) {
+        int chunk = Pcm.SAMPLES_PER_FRAME * 50;
+        return new Source() {
+            private int position;
+
+            @Override
+            public boolean hasNext() {
+                return position < samples.length;
+            }
+
+            @Override
+            public SpokenSentence next() {
+                int n = Math.min(chunk, samples.length - position);
+                short[] part = java.util.Arrays.copyOfRange(samples, position, position + n);
+                position += n;
+                return new SpokenSentence(part, List.of(), List.of());
+            }
+        };
+    }
+
+    private static Source of(SpeechSynthesizer.Sentences s) {
+        return new Source() {
+            @Override
+            public boolean hasNext() {
+                return s.hasNext();
+            }
+
+            @Override
+            public SpokenSentence next() throws MediaException {
+                return s.next();
+            }
+        };
+    }
+
     private final class Utterance {
         final long id;
-        final SpeechSynthesizer.Sentences sentences;
+        final Source sentences;
         final Deque<Ready> ready = new ArrayDeque<>();
         final long requestedAtFrame;
         int bufferedFrames;
@@ -45,7 +88,7 @@ final class SpeechQueue implements AutoCloseable {
         int firstTaken;
         MediaException failure;
 
-        Utterance(long id, SpeechSynthesizer.Sentences sentences, long requestedAtFrame) {
+        Utterance(long id, Source sentences, long requestedAtFrame) {
             this.id = id;
             this.sentences = sentences;
             this.requestedAtFrame = requestedAtFrame;
@@ -83,6 +126,11 @@ final class SpeechQueue implements AutoCloseable {
             throws MediaException {
         SpeechSynthesizer.Sentences sentences = synthesizer.sentences(text, voice,
                 settings == null ? VoiceSettings.DEFAULT : settings);
+        return enqueue(of(sentences), placement, frame);
+    }
+
+    /** Queues sound already decoded (48 kHz mono); returns its id. */
+    long enqueue(Source sentences, SpeechPlacement placement, LongSupplier frame) {
         lock.lock();
         try {
             // Stream time of the request: when it joins the queue (after parsing), which is when it can take effect.
