@@ -22,12 +22,13 @@ RUN groupadd --system --gid 10001 emulator \
     && useradd --system --uid 10001 --gid emulator --create-home --home-dir /home/emulator --shell /usr/sbin/nologin emulator \
     && mkdir -p /data && chown emulator:emulator /data
 WORKDIR /app
+COPY jvm.options /app/jvm.options
 COPY --from=build /src/target/metastudio-emulator.jar /tmp/metastudio-emulator.jar
 # Unpacked and started once up to the context refresh, on this image's own JVM (an archive only serves the JVM that
 # wrote it), to record the classes a start loads: with the archive a start needs about half the CPU.
 RUN java -Djarmode=tools -jar /tmp/metastudio-emulator.jar extract --destination /app \
     && java -XX:ArchiveClassesAtExit=/app/metastudio-emulator.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-       -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh -jar /app/metastudio-emulator.jar \
+       -XX:VMOptionsFile=/app/jvm.options -Dmetastudio.class-data-training=true -jar /app/metastudio-emulator.jar \
        --server.port=0 --metastudio.data-dir=/tmp/cds-training --logging.level.root=WARN \
     && rm -rf /tmp/cds-training /tmp/metastudio-emulator.jar /root/.javacpp
 ENV METASTUDIO_DATA_DIR=/data
@@ -37,4 +38,4 @@ USER emulator
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \
     CMD curl -fsS http://127.0.0.1:8080/_emulator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/metastudio-emulator.jsa", "-Dspring.aot.enabled=true", "-jar", "/app/metastudio-emulator.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/metastudio-emulator.jsa", "-XX:VMOptionsFile=/app/jvm.options", "-jar", "/app/metastudio-emulator.jar"]

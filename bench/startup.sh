@@ -13,7 +13,7 @@ MODE=${MODE:-cds}
 JAR=${JAR:-target/metastudio-emulator.jar}
 [ -f "$JAR" ] && [ -f target/cds/metastudio-emulator.jsa ] || mvn -q -B -Dmaven.test.skip=true package
 if [ "$MODE" = cds ]; then
-  LAUNCH=(-XX:SharedArchiveFile=target/cds/metastudio-emulator.jsa -Dspring.aot.enabled=true -jar target/cds/metastudio-emulator.jar)
+  LAUNCH=(-XX:VMOptionsFile=jvm.options -XX:SharedArchiveFile=target/cds/metastudio-emulator.jsa -jar target/cds/metastudio-emulator.jar)
 else
   LAUNCH=(-jar "$JAR")
 fi

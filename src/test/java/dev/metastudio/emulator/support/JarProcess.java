@@ -15,6 +15,8 @@ import java.util.Map;
 /**
  * The built jar in a JVM of its own, started with exactly the environment a test gives it (nothing of the
  * developer's own {@code METASTUDIO_*}/{@code SPRING_*} settings), and killable with SIGKILL as a dying machine.
+ * Started from the AOT bean definitions as README's run command starts it, so every setting a test changes is shown
+ * to be read at run time.
  */
 public final class JarProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target", "metastudio-emulator.jar");
@@ -33,7 +35,7 @@ public final class JarProcess implements AutoCloseable {
     public static JarProcess start(String name, Map<String, String> environment, Path log) throws IOException {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "--server.port=" + port);
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true", "-jar", JAR.toString(), "--server.port=" + port);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("METASTUDIO_") || key.startsWith("SPRING_"));
         environment.forEach((key, value) -> {

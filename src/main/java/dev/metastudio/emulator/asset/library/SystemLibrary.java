@@ -22,11 +22,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,11 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * configured region's are listed), presenters, background images and music. Ids are fixed, so they are the same
  * on every node and after every restart; seeding again only fills what is missing. Cheap by design (issue 13: it
  * was 10.9 s of a first start): the media are drawn at build time and copied from the jar, the rows are written in
- * one transaction each for assets and files, and a warm start only reads.
+ * one transaction each for assets and files, and a warm start only reads. It runs on its own thread from the moment
+ * the repositories exist, while the main thread starts the web server; the server reports ready only after it.
  */
 @Component
 @Order(0)
-class SystemLibrary implements ApplicationRunner {
+class SystemLibrary implements SmartInitializingSingleton, ApplicationRunner {
     static final String LISTED = "SYSTEM";
     /** Preset timbre ids of the other regions: resolvable by id, not listed. */
     static final String ALIAS = "SYSTEM_ALIAS";
@@ -55,6 +59,7 @@ class SystemLibrary implements ApplicationRunner {
     private final Clock clock;
     private final EmulatorProperties properties;
     private final List<SystemAssetSource> sources;
+    private volatile CompletableFuture<Void> seeding;
 
     SystemLibrary(AssetRepository assets, AssetFileRepository files, ObjectStore store, TransactionTemplate tx,
                   Clock clock, EmulatorProperties properties, List<SystemAssetSource> sources) {
@@ -68,7 +73,38 @@ class SystemLibrary implements ApplicationRunner {
     }
 
     @Override
+    public void afterSingletonsInstantiated() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                seed();
+                future.complete(null);
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "system-library-seed");
+        thread.setDaemon(true);
+        seeding = future;
+        thread.start();
+    }
+
+    /** Start-up waits here for the seeding: a failed seeding fails the start as it did when it ran inline. */
+    @Override
     public void run(ApplicationArguments args) throws IOException {
+        try {
+            seeding.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private void seed() throws IOException {
         long started = System.nanoTime();
         long cpuStarted = cpuNanos();
         Map<String, AssetEntity> existing = assets.findByProjectId(AssetEntity.SYSTEM_PROJECT).stream()
