@@ -1,5 +1,7 @@
 package dev.metastudio.emulator.config;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -10,12 +12,19 @@ import java.util.function.Supplier;
  * the database, and never once this node committed a read-write transaction after the read began
  * ({@link LocalWrites}). So a node sees its own writes at once and another node's writes within {@code ttlMillis}.
  * At most {@code maxEntries} entries are kept (past that the cache starts over), so memory stays flat under load.
+ * Concurrent misses of one key share a single read when no local write came between them (a burst of clients at
+ * expiry would otherwise all go to the database at once).
  */
 public final class ReadCache<K, V> {
     private record Entry<V>(V value, long generation, long readAtNanos) {
     }
 
+    /** A read in progress, and the write generation it began in. */
+    private record Flight<V>(CompletableFuture<V> result, long generation) {
+    }
+
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<K, Flight<V>> flights = new ConcurrentHashMap<>();
     private final LocalWrites writes;
     private final long ttlNanos;
     private final int maxEntries;
@@ -40,15 +49,47 @@ public final class ReadCache<K, V> {
         if (entry != null && entry.generation() == generation && now - entry.readAtNanos() < ttlNanos) {
             return entry.value();
         }
-        // Taken before the read: a write committed while reading leaves the entry already stale.
-        V value = read.get();
-        if (value != null) {
-            if (entries.size() >= maxEntries) {
-                entries.clear();
-            }
-            entries.put(key, new Entry<>(value, generation, now));
+        Flight<V> mine = new Flight<>(new CompletableFuture<>(), generation);
+        Flight<V> other = flights.putIfAbsent(key, mine);
+        if (other != null && other.generation() == generation) {
+            // Began after this request's generation was taken and before any later local write: as fresh as a read
+            // of our own would be.
+            return await(other.result());
         }
-        return value;
+        if (other != null) {
+            return read.get(); // a local write came in between: that read may predate it
+        }
+        try {
+            // The generation was taken before the read: a write committed while reading leaves the entry stale.
+            V value = read.get();
+            if (value != null) {
+                if (entries.size() >= maxEntries) {
+                    entries.clear();
+                }
+                entries.put(key, new Entry<>(value, generation, now));
+            }
+            mine.result().complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(key, mine);
+        }
+    }
+
+    private static <V> V await(CompletableFuture<V> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     public int size() {

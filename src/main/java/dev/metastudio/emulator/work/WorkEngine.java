@@ -48,8 +48,16 @@ class WorkEngine {
     Optional<WorkItem> claim(String nodeId, List<String> kindNames, List<String> capabilities) {
         int limit = properties.maxProcessingPerTenant();
         Optional<String> claimed = rows.isPostgres()
-                ? tx.execute(status -> rows.candidates(kindNames, capabilities, limit, true).stream().findFirst()
-                        .filter(id -> take(id, nodeId)))
+                ? tx.execute(status -> {
+                    Optional<String> taken = rows.candidates(kindNames, capabilities, limit, true).stream()
+                            .findFirst().filter(id -> take(id, nodeId));
+                    if (taken.isEmpty()) {
+                        // Nothing written: a rollback keeps an empty poll from counting as a write (LocalWrites), which
+                        // would drop every read cache of this node twice a second per worker.
+                        status.setRollbackOnly();
+                    }
+                    return taken;
+                })
                 : rows.candidates(kindNames, capabilities, limit, false).stream()
                         .filter(id -> Boolean.TRUE.equals(tx.execute(status -> take(id, nodeId)))).findFirst();
         return claimed.flatMap(rows::find);

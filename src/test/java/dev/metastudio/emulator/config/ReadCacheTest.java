@@ -3,6 +3,9 @@ package dev.metastudio.emulator.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,83 @@ class ReadCacheTest {
             read(key);
         }
         assertThat(cache.size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void concurrentMissesOfOneKeyShareOneRead() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
+            reading.countDown();
+            await(release);
+            return "a#" + reads.incrementAndGet();
+        }));
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> read("a"));
+        awaitQueuedBehindTheRead(second);
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("a#1");
+        assertThat(second.get(5, TimeUnit.SECONDS)).as("served by the read in flight").isEqualTo("a#1");
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void aMissAfterALocalWriteDoesNotJoinAReadThatBeganBeforeIt() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
+            reading.countDown();
+            await(release);
+            return "old";
+        }));
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        writes.changed(); // this node committed a write after the first read began
+        assertThat(read("a")).as("its own read, which sees the write").isEqualTo("a#1");
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("old");
+        assertThat(read("a")).as("the old read is not served after the write: read again").isEqualTo("a#2");
+    }
+
+    @Test
+    void aFailedReadFailsTheMissesThatJoinedItAndIsNotCached() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
+            reading.countDown();
+            await(release);
+            throw new IllegalStateException("database down");
+        }));
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> read("a"));
+        awaitQueuedBehindTheRead(second);
+        release.countDown();
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
+        assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
+        assertThat(read("a")).isEqualTo("a#1");
+    }
+
+    /** The second caller either waits on the first read or, had it raced ahead, would have read itself (reads > 0). */
+    private void awaitQueuedBehindTheRead(CompletableFuture<String> second) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (!second.isDone() && System.nanoTime() < deadline && !waitingThreadSeen()) {
+            Thread.sleep(5);
+        }
+        assertThat(second.isDone()).as("the second miss must wait for the read in flight").isFalse();
+        assertThat(reads).as("no read of its own").hasValue(0);
+    }
+
+    private static boolean waitingThreadSeen() {
+        return Thread.getAllStackTraces().values().stream().anyMatch(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals(ReadCache.class.getName())
+                        && frame.getMethodName().equals("await")));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static org.springframework.transaction.TransactionExecution execution(boolean readOnly) {

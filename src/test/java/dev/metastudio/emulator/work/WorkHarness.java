@@ -1,6 +1,7 @@
 package dev.metastudio.emulator.work;
 
 import dev.metastudio.emulator.config.EmulatorProperties;
+import dev.metastudio.emulator.config.LocalWrites;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ final class WorkHarness implements AutoCloseable {
     final WorkEngine engine;
     final WorkerPool pool;
     final StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    /** Counts the read-write transactions committed through this node's transaction manager, as in the server. */
+    final LocalWrites writes = new LocalWrites();
     private final WorkKinds kinds;
 
     /** A kind whose runner is the test's, and whose hooks record what the queue asked of it. */
@@ -114,7 +117,9 @@ final class WorkHarness implements AutoCloseable {
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
         DriverManagerDataSource data = new DriverManagerDataSource(url, user, password);
         jdbc = new JdbcTemplate(data);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(data));
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(data);
+        transactions.addListener(writes);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
         for (WorkKind kind : kindBeans) {
             beans.addBean(kind.name(), kind);
         }

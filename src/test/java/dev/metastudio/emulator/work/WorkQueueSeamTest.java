@@ -135,6 +135,25 @@ class WorkQueueSeamTest {
         }
     }
 
+    /**
+     * Workers poll twice a second; on PostgreSQL the poll is a locking transaction. One that claims nothing must not
+     * count as a write, or it would drop this node's read caches at every poll (config/LocalWrites, issue 15).
+     */
+    @Test
+    void anEmptyPollOnPostgresCountsAsNoWriteAndAClaimDoes() throws Exception {
+        WorkHarness.TestKind kind = new WorkHarness.TestKind("TTS");
+        dev.metastudio.emulator.support.TestDatabase.Target db = dev.metastudio.emulator.support.TestDatabase.freshSchema();
+        try (WorkHarness h = new WorkHarness(db.url(), db.username(), db.password(), "pg-one", "", kind)) {
+            long before = h.writes.generation();
+            assertThat(h.engine.claim("pg-one", List.of("TTS"), List.of("cpu"))).isEmpty();
+            assertThat(h.writes.generation()).as("an empty poll").isEqualTo(before);
+            h.submit("TTS", "tts-claimed");
+            long queued = h.writes.generation();
+            assertThat(h.engine.claim("pg-one", List.of("TTS"), List.of("cpu"))).isPresent();
+            assertThat(h.writes.generation()).as("a claim writes the lease").isGreaterThan(queued);
+        }
+    }
+
     /** A training-like job waits for the tenant without holding a worker, and resumes on the tenant's command. */
     @Test
     void aJobParkedForATenantsCommandHoldsNoWorkerAndResumesOnTheCommand() throws Exception {
