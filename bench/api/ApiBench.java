@@ -78,6 +78,11 @@ public class ApiBench {
                 new Case("create", "POST", "/v1/" + project + "/digital-assets",
                         "{\"asset_name\":\"bench\",\"asset_type\":\"IMAGE\",\"tags\":[\"bench\"]}", false),
                 new Case("token_get", "GET", "/v1/" + project + "/digital-assets/" + assetId, null, true));
+        String wrkCases = System.getenv("API_BENCH_WRK_CASES");
+        if (wrkCases != null) {
+            writeWrkCases(emulator, wiremock, cases, only, java.nio.file.Path.of(wrkCases));
+            return;
+        }
         // A fresh JVM is several times slower for its first tens of thousands of requests: warm every path first.
         for (Case c : cases) {
             if (!c.name().equals("create")) {
@@ -110,6 +115,34 @@ public class ApiBench {
                     emu.stream().map(x -> Math.round(x.rps())).toList(), wm.stream().map(x -> Math.round(x.rps())).toList(),
                     emu.stream().mapToLong(Run::failed).sum() + wm.stream().mapToLong(Run::failed).sum());
         }
+    }
+
+    /**
+     * For bench/api.sh's wrk rounds: stubs each case's answer on WireMock and writes one line per case, name, method,
+     * path, body and the request's headers, tab-separated. The signature is made once, and wrk sends the same signed
+     * request again and again; the emulator still verifies it in full each time (it keeps no verified signatures),
+     * and X-Sdk-Date stays valid for 15 minutes.
+     */
+    private static void writeWrkCases(String emulator, String wiremock, List<Case> cases, String only,
+                                      java.nio.file.Path file) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (Case c : cases) {
+            if (!only.isEmpty() && !only.contains(c.name())) {
+                continue;
+            }
+            HttpResponse<String> answer = send(emulator, c);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(c.name() + " " + c.path() + ": the emulator answered " + answer.statusCode() + " " + answer.body());
+            }
+            stub(wiremock, c, answer.body());
+            HttpRequest request = signed(emulator, c);
+            out.append(c.name()).append('\t').append(c.method()).append('\t').append(c.path()).append('\t')
+                    .append(c.body() == null ? "-" : c.body());
+            request.headers().map().forEach((name, values) -> out.append('\t').append(name).append(": ")
+                    .append(values.get(0)));
+            out.append('\n');
+        }
+        java.nio.file.Files.writeString(file, out);
     }
 
     private static double best(List<Run> runs) {
