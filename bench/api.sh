@@ -31,6 +31,10 @@ CASES=${4:-}
 # (bench/api/ApiBench.java, which signs every request anew as the SDK does and costs the shared cores more).
 LOADGEN=${LOADGEN:-wrk}
 WARM=${WARM:-30}
+# ACCESS_LOG=off starts the emulator without its access line per request (LOGGING_LEVEL_METASTUDIO_ACCESS=OFF), as
+# WireMock runs here without its request log (--disable-request-logging).
+ACCESS_LOG=${ACCESS_LOG:-on}
+access_level=INFO; [ "$ACCESS_LOG" = on ] || access_level=OFF
 [ "$LOADGEN" != wrk ] || command -v wrk >/dev/null || { echo "api-bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 AK=BENCHAPIAK0000000001
 SK=benchApiSecretKey00000000000000000000001
@@ -83,7 +87,7 @@ wrk_cases() {
       w+=("${x[0]}"); fails=$((fails + x[3])); [ "${x[0]}" -gt "${bw%% *}" ] && bw="${x[*]}"
     done
     read -r -a E <<<"$be"; read -r -a W <<<"$bw"
-    echo "api-bench: case=$name journal=$2 loadgen=wrk emulator_rps=${E[0]} wiremock_rps=${W[0]}" \
+    echo "api-bench: case=$name journal=$2 access_log=$ACCESS_LOG loadgen=wrk emulator_rps=${E[0]} wiremock_rps=${W[0]}" \
       "ratio=$(awk -v a="${E[0]}" -v b="${W[0]}" 'BEGIN { printf "%.2f", b ? a / b : 0 }') p99_ms=${E[2]} p50_ms=${E[1]}" \
       "wiremock_p99_ms=${W[2]} clients=$CLIENTS rounds_emulator=[${e[*]}] rounds_wiremock=[${w[*]}] failed=$fails"
   done <"$1"
@@ -91,7 +95,7 @@ wrk_cases() {
 
 for journal in on off; do
   data=$(mktemp -d); dirs+=("$data")
-  METASTUDIO_JOURNAL=$journal java -Xmx1g "${LAUNCH[@]}" --server.port="$PORT" --metastudio.data-dir="$data" \
+  METASTUDIO_JOURNAL=$journal LOGGING_LEVEL_METASTUDIO_ACCESS=$access_level java -Xmx1g "${LAUNCH[@]}" --server.port="$PORT" --metastudio.data-dir="$data" \
     --metastudio.credentials="$AK:$SK:$PROJECT" --metastudio.users="benchuser:benchPassw0rd:$PROJECT" \
     >"$data/server.log" 2>&1 &
   pid=$!; pids+=("$pid")

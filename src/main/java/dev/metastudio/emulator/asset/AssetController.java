@@ -40,18 +40,18 @@ class AssetController {
     }
 
     @GetMapping("/digital-assets")
-    AssetViews.AssetList list(@PathVariable("project_id") String projectId,
-                              @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+    ResponseEntity<byte[]> list(@PathVariable("project_id") String projectId,
+                                @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
         String baseUrl = publicUrl.of(request);
         return cache.list(projectId, request.getQueryString(), baseUrl,
-                () -> assets.list(projectId, new QueryParams(query), baseUrl));
+                () -> assets.list(projectId, new QueryParams(query), baseUrl)).ok();
     }
 
     @GetMapping("/digital-assets/{asset_id}")
-    AssetViews.Asset show(@PathVariable("project_id") String projectId, @PathVariable("asset_id") String assetId,
-                          HttpServletRequest request) {
+    ResponseEntity<byte[]> show(@PathVariable("project_id") String projectId,
+                                @PathVariable("asset_id") String assetId, HttpServletRequest request) {
         String baseUrl = publicUrl.of(request);
-        return cache.show(projectId, assetId, baseUrl, () -> assets.show(projectId, assetId, baseUrl));
+        return cache.show(projectId, assetId, baseUrl, () -> assets.show(projectId, assetId, baseUrl)).ok();
     }
 
     @PutMapping("/digital-assets/{asset_id}")

@@ -1,7 +1,9 @@
 package dev.metastudio.emulator.asset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.metastudio.emulator.config.LocalWrites;
 import dev.metastudio.emulator.config.ReadCache;
+import dev.metastudio.emulator.edge.PreparedJson;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@link #TTL_MILLIS} ms after it was read, and never after this node committed a read-write transaction since the
  * read began; so this node's writes are seen at once, another node's within {@value #TTL_MILLIS} ms. Presigned URLs
  * in a cached view were signed at most that long ago (their validity is hours). Bounded to {@value #MAX_ENTRIES}
- * views of each kind.
+ * views of each kind. Views are kept as their JSON, written once.
  */
 @Component
 class AssetViewCache {
@@ -24,19 +26,22 @@ class AssetViewCache {
     private record ListKey(String projectId, String query, String baseUrl) {
     }
 
-    private final ReadCache<ShowKey, AssetViews.Asset> shown;
-    private final ReadCache<ListKey, AssetViews.AssetList> listed;
+    private final ReadCache<ShowKey, PreparedJson> shown;
+    private final ReadCache<ListKey, PreparedJson> listed;
+    private final ObjectMapper mapper;
 
-    AssetViewCache(LocalWrites writes) {
+    AssetViewCache(LocalWrites writes, ObjectMapper mapper) {
         this.shown = new ReadCache<>(writes, TTL_MILLIS, MAX_ENTRIES);
         this.listed = new ReadCache<>(writes, TTL_MILLIS, MAX_ENTRIES);
+        this.mapper = mapper;
     }
 
-    AssetViews.Asset show(String projectId, String assetId, String baseUrl, Supplier<AssetViews.Asset> read) {
-        return shown.get(new ShowKey(projectId, assetId, baseUrl), read);
+    PreparedJson show(String projectId, String assetId, String baseUrl, Supplier<AssetViews.Asset> read) {
+        return shown.get(new ShowKey(projectId, assetId, baseUrl), () -> PreparedJson.of(mapper, read.get()));
     }
 
-    AssetViews.AssetList list(String projectId, String rawQuery, String baseUrl, Supplier<AssetViews.AssetList> read) {
-        return listed.get(new ListKey(projectId, rawQuery == null ? "" : rawQuery, baseUrl), read);
+    PreparedJson list(String projectId, String rawQuery, String baseUrl, Supplier<AssetViews.AssetList> read) {
+        return listed.get(new ListKey(projectId, rawQuery == null ? "" : rawQuery, baseUrl),
+                () -> PreparedJson.of(mapper, read.get()));
     }
 }

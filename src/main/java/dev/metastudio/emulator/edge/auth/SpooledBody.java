@@ -19,6 +19,7 @@ import java.util.HexFormat;
  */
 final class SpooledBody implements Closeable {
     static final int MEMORY_BYTES = 256 * 1024;
+    static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private final byte[] head;
     private final Path spool;
@@ -34,8 +35,16 @@ final class SpooledBody implements Closeable {
 
     /** Reads the whole body; {@link BodyLimit.TooLargeException} past the API limit (nothing is left behind). */
     static SpooledBody read(InputStream in, Path spoolDir) throws IOException {
+        int first = in.read();
+        if (first < 0) {
+            // Most signed calls (every GET) have no body: no buffer, no digest.
+            return new SpooledBody(new byte[0], null, 0, EMPTY_SHA256);
+        }
         MessageDigest digest = sha256();
-        byte[] head = in.readNBytes(MEMORY_BYTES);
+        byte[] rest = in.readNBytes(MEMORY_BYTES - 1);
+        byte[] head = new byte[rest.length + 1];
+        head[0] = (byte) first;
+        System.arraycopy(rest, 0, head, 1, rest.length);
         digest.update(head);
         if (head.length < MEMORY_BYTES) {
             return new SpooledBody(head, null, head.length, HexFormat.of().formatHex(digest.digest()));
