@@ -93,11 +93,7 @@ public class ApiBench {
             if (!only.isEmpty() && !only.contains(c.name())) {
                 continue;
             }
-            HttpResponse<String> answer = send(emulator, c);
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException(c.name() + " " + c.path() + ": the emulator answered " + answer.statusCode() + " " + answer.body());
-            }
-            stub(wiremock, c, answer.body());
+            stubEmulatorsAnswer(emulator, wiremock, c);
             // Warm both JITs, then alternate.
             run(emulator, c, 5, clients);
             run(wiremock, c, 5, clients);
@@ -130,11 +126,7 @@ public class ApiBench {
             if (!only.isEmpty() && !only.contains(c.name())) {
                 continue;
             }
-            HttpResponse<String> answer = send(emulator, c);
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException(c.name() + " " + c.path() + ": the emulator answered " + answer.statusCode() + " " + answer.body());
-            }
-            stub(wiremock, c, answer.body());
+            stubEmulatorsAnswer(emulator, wiremock, c);
             HttpRequest request = signed(emulator, c);
             out.append(c.name()).append('\t').append(c.method()).append('\t').append(c.path()).append('\t')
                     .append(c.body() == null ? "-" : c.body());
@@ -143,6 +135,15 @@ public class ApiBench {
             out.append('\n');
         }
         java.nio.file.Files.writeString(file, out);
+    }
+
+    /** Registers the emulator's own answer to the case on WireMock, so that both send the same bytes. */
+    private static void stubEmulatorsAnswer(String emulator, String wiremock, Case c) throws Exception {
+        HttpResponse<String> answer = send(emulator, c);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(c.name() + " " + c.path() + ": the emulator answered " + answer.statusCode() + " " + answer.body());
+        }
+        stub(wiremock, c, answer.body());
     }
 
     private static double best(List<Run> runs) {

@@ -72,14 +72,8 @@ class ReadCacheTest {
 
     @Test
     void concurrentMissesOfOneKeyShareOneRead() throws Exception {
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
-            reading.countDown();
-            await(release);
-            return "a#" + reads.incrementAndGet();
-        }));
-        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = readingUntil(release, () -> "a#" + reads.incrementAndGet());
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> read("a"));
         awaitQueuedBehindTheRead(second);
         release.countDown();
@@ -90,14 +84,8 @@ class ReadCacheTest {
 
     @Test
     void aMissAfterALocalWriteDoesNotJoinAReadThatBeganBeforeIt() throws Exception {
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
-            reading.countDown();
-            await(release);
-            return "old";
-        }));
-        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = readingUntil(release, () -> "old");
         writes.changed(); // this node committed a write after the first read began
         assertThat(read("a")).as("its own read, which sees the write").isEqualTo("a#1");
         release.countDown();
@@ -107,20 +95,29 @@ class ReadCacheTest {
 
     @Test
     void aFailedReadFailsTheMissesThatJoinedItAndIsNotCached() throws Exception {
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
-            reading.countDown();
-            await(release);
+        CompletableFuture<String> first = readingUntil(release, () -> {
             throw new IllegalStateException("database down");
-        }));
-        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        });
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> read("a"));
         awaitQueuedBehindTheRead(second);
         release.countDown();
         assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
         assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
         assertThat(read("a")).isEqualTo("a#1");
+    }
+
+    /** A read of "a" on another thread, begun (in flight) when this returns, that finishes once released. */
+    private CompletableFuture<String> readingUntil(CountDownLatch release, java.util.function.Supplier<String> result)
+            throws InterruptedException {
+        CountDownLatch reading = new CountDownLatch(1);
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
+            reading.countDown();
+            await(release);
+            return result.get();
+        }));
+        assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
+        return read;
     }
 
     /** The second caller either waits on the first read or, had it raced ahead, would have read itself (reads > 0). */
