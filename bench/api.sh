@@ -35,13 +35,23 @@ WARM=${WARM:-30}
 # WireMock runs here without its request log (--disable-request-logging).
 ACCESS_LOG=${ACCESS_LOG:-on}
 access_level=INFO; [ "$ACCESS_LOG" = on ] || access_level=OFF
+# DB=postgres runs the emulator on PostgreSQL (PG_URL, default the local test database; each run its own schema,
+# dropped at the end) instead of the embedded H2.
+DB=${DB:-h2}
+PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+PG_USER=${PG_USER:-postgres}
 [ "$LOADGEN" != wrk ] || command -v wrk >/dev/null || { echo "api-bench: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 AK=BENCHAPIAK0000000001
 SK=benchApiSecretKey00000000000000000000001
 PROJECT=b3c4000000000000000000000000aa15
 pids=()
 dirs=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "${dirs[@]}"; }
+schemas=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "${dirs[@]}"
+  [ "$DB" != postgres ] || drop_schemas
+}
 trap cleanup EXIT
 
 wait_for() { # $1 url, $2 pid, $3 log
@@ -87,15 +97,27 @@ wrk_cases() {
       w+=("${x[0]}"); fails=$((fails + x[3])); [ "${x[0]}" -gt "${bw%% *}" ] && bw="${x[*]}"
     done
     read -r -a E <<<"$be"; read -r -a W <<<"$bw"
-    echo "api-bench: case=$name journal=$2 access_log=$ACCESS_LOG loadgen=wrk emulator_rps=${E[0]} wiremock_rps=${W[0]}" \
+    echo "api-bench: case=$name db=$DB journal=$2 access_log=$ACCESS_LOG loadgen=wrk emulator_rps=${E[0]} wiremock_rps=${W[0]}" \
       "ratio=$(awk -v a="${E[0]}" -v b="${W[0]}" 'BEGIN { printf "%.2f", b ? a / b : 0 }') p99_ms=${E[2]} p50_ms=${E[1]}" \
       "wiremock_p99_ms=${W[2]} clients=$CLIENTS rounds_emulator=[${e[*]}] rounds_wiremock=[${w[*]}] failed=$fails"
   done <"$1"
 }
 
+drop_schemas() {
+  for schema in "${schemas[@]}"; do
+    psql -q "postgresql://$PG_USER@${PG_URL#jdbc:postgresql://}" -c "DROP SCHEMA IF EXISTS $schema CASCADE" || true
+  done
+}
+
 for journal in on off; do
   data=$(mktemp -d); dirs+=("$data")
-  METASTUDIO_JOURNAL=$journal LOGGING_LEVEL_METASTUDIO_ACCESS=$access_level java -Xmx1g "${LAUNCH[@]}" --server.port="$PORT" --metastudio.data-dir="$data" \
+  db_env=()
+  if [ "$DB" = postgres ]; then
+    schema="apibench_$(date +%s)_$journal"; schemas+=("$schema")
+    db_env=(SPRING_DATASOURCE_URL="$PG_URL?currentSchema=$schema" SPRING_DATASOURCE_USERNAME="$PG_USER"
+      SPRING_DATASOURCE_PASSWORD="${PG_PASSWORD:-}")
+  fi
+  env "${db_env[@]}" METASTUDIO_JOURNAL=$journal LOGGING_LEVEL_METASTUDIO_ACCESS=$access_level java -Xmx1g "${LAUNCH[@]}" --server.port="$PORT" --metastudio.data-dir="$data" \
     --metastudio.credentials="$AK:$SK:$PROJECT" --metastudio.users="benchuser:benchPassw0rd:$PROJECT" \
     >"$data/server.log" 2>&1 &
   pid=$!; pids+=("$pid")

@@ -52,8 +52,8 @@ public final class ReadCache<K, V> {
         Flight<V> mine = new Flight<>(new CompletableFuture<>(), generation);
         Flight<V> other = flights.putIfAbsent(key, mine);
         if (other != null && other.generation() == generation) {
-            // Began after this request's generation was taken and before any later local write: as fresh as a read
-            // of our own would be.
+            // Same generation: no local write was committed between that read's start and this request, so it sees
+            // every write of this node that a read of our own would.
             return await(other.result());
         }
         if (other != null) {
