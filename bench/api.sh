@@ -105,7 +105,7 @@ wrk_cases() {
 
 drop_schemas() {
   for schema in "${schemas[@]}"; do
-    psql -q "postgresql://$PG_USER@${PG_URL#jdbc:postgresql://}" -c "DROP SCHEMA IF EXISTS $schema CASCADE" || true
+    PGOPTIONS=--client-min-messages=warning psql -q "postgresql://$PG_USER@${PG_URL#jdbc:postgresql://}" -c "DROP SCHEMA IF EXISTS $schema CASCADE" || true
   done
 }
 
