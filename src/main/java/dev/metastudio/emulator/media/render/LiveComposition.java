@@ -165,9 +165,8 @@ public final class LiveComposition implements AutoCloseable {
         }
         int width = spec.width() & ~1;
         int height = spec.height() & ~1;
-        long from = composed.get();
         LiveOverlay overlay = LiveOverlay.of(overlayIds.incrementAndGet(), file, box, Viewport.of(spec, width, height),
-                width, height, from, from + Math.max(1, frames));
+                width, height, Math.max(1, frames));
         if (overlay == null) {
             return -1;
         }
@@ -289,9 +288,12 @@ public final class LiveComposition implements AutoCloseable {
                 compositor.render((int) n);
                 compositor.copyYuv(slot.yuv());
                 for (LiveOverlay o : overlays) {
-                    if (n >= o.untilFrame) {
+                    if (o.fromFrame < 0) {
+                        o.fromFrame = n;
+                    }
+                    if (n >= o.fromFrame + o.frames) {
                         overlays.remove(o);
-                    } else if (n >= o.fromFrame) {
+                    } else {
                         o.blend(slot.yuv(), width, height);
                     }
                 }

@@ -8,13 +8,15 @@ import java.nio.ByteBuffer;
 
 /**
  * A timed overlay of a live stream (SHOW_LAYER): an image placed by its {@link LayerBox}, converted once to YUV 4:2:0
- * with its alpha, and blended into each composed frame between {@code fromFrame} (inclusive) and {@code untilFrame}
- * (exclusive), above everything else. The compositor's tiles are not touched, so it costs only its own box per frame.
+ * with its alpha, and blended into {@code frames} composed frames from the first one composed after it was added
+ * (the composer fixes {@link #fromFrame} then: a frame already being composed when it came does not count), above
+ * everything else. The compositor's tiles are not touched, so it costs only its own box per frame.
  */
 final class LiveOverlay {
     final long id;
-    final long fromFrame;
-    final long untilFrame;
+    final long frames;
+    /** The first frame it is in; set by the composing thread when it first meets the overlay, -1 before. */
+    long fromFrame = -1;
     private final int x0;
     private final int y0;
     private final int w;
@@ -26,10 +28,9 @@ final class LiveOverlay {
     private final short[] alpha;
     private final short[] chromaAlpha;
 
-    private LiveOverlay(long id, long fromFrame, long untilFrame, int x0, int y0, int w, int h, int[] argb) {
+    private LiveOverlay(long id, long frames, int x0, int y0, int w, int h, int[] argb) {
         this.id = id;
-        this.fromFrame = fromFrame;
-        this.untilFrame = untilFrame;
+        this.frames = frames;
         this.x0 = x0;
         this.y0 = y0;
         this.w = w;
@@ -60,7 +61,7 @@ final class LiveOverlay {
      * given), mapped to the frame and clipped to it; null when nothing of it lies inside the frame.
      */
     static LiveOverlay of(long id, java.nio.file.Path file, LayerBox box, Viewport viewport, int width, int height,
-                          long fromFrame, long untilFrame) throws MediaException {
+                          long frames) throws MediaException {
         BufferedImage img = Images.read(file);
         int bw = box.width();
         int bh = box.height();
@@ -86,7 +87,7 @@ final class LiveOverlay {
         int w = x1 - x0;
         int h = y1 - y0;
         int[] argb = scaled.getRGB(x0 - r.x, y0 - r.y, w, h, null, 0, w);
-        return new LiveOverlay(id, fromFrame, untilFrame, x0, y0, w, h, argb);
+        return new LiveOverlay(id, frames, x0, y0, w, h, argb);
     }
 
     /** Blends the overlay into a frame-sized YUV 4:2:0 buffer. */

@@ -91,12 +91,36 @@ class LiveOverlayTest {
         }
         List<Long> lit = capture.frames.entrySet().stream().filter(e -> e.getValue()[0] > 200).map(Map.Entry::getKey)
                 .sorted().toList();
-        assertThat(lit).as("frames with the overlay").hasSize(10);
-        assertThat(lit.get(9) - lit.get(0)).isEqualTo(9);
+        assertThat(lit).as("frames with the overlay").isNotEmpty();
+        assertThat(tenFrameWindows(capture, lit)).as("a window of exactly 10 frames, each lit or with its picture"
+                + " dropped (a frame late to the clock is sent without one), unlit on either side: %s", lit).isNotEmpty();
         assertThat(capture.frames.values()).as("outside the box stays black").allMatch(f -> f[1] < 40);
         List<Long> loud = capture.frames.entrySet().stream().filter(e -> e.getValue()[2] > 9_000)
                 .map(Map.Entry::getKey).sorted().toList();
         assertThat(loud).as("frames of the played audio").hasSize(5);
         assertThat(loud.get(4) - loud.get(0)).isEqualTo(4);
+    }
+
+    /** The first frames of the 10-frame windows that hold every lit frame and could be the overlay's. */
+    private static List<Long> tenFrameWindows(Capture capture, List<Long> lit) {
+        long first = lit.get(0);
+        long last = lit.get(lit.size() - 1);
+        List<Long> starts = new java.util.ArrayList<>();
+        for (long start = last - 9; start <= first; start++) {
+            boolean fits = true;
+            for (long n = start; n < start + 10 && fits; n++) {
+                int[] frame = capture.frames.get(n);
+                fits = frame != null && (frame[0] > 200 || frame[0] == -1);
+            }
+            if (fits && unlit(capture, start - 1) && unlit(capture, start + 10)) {
+                starts.add(start);
+            }
+        }
+        return starts;
+    }
+
+    private static boolean unlit(Capture capture, long n) {
+        int[] frame = capture.frames.get(n);
+        return frame == null || frame[0] <= 200;
     }
 }
