@@ -3,6 +3,8 @@ package dev.metastudio.emulator.asset;
 import dev.metastudio.emulator.edge.PublicUrl;
 import dev.metastudio.emulator.edge.QueryParams;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,18 +42,18 @@ class AssetController {
     }
 
     @GetMapping("/digital-assets")
-    ResponseEntity<byte[]> list(@PathVariable("project_id") String projectId,
-                                @RequestParam MultiValueMap<String, String> query, HttpServletRequest request) {
+    void list(@PathVariable("project_id") String projectId, @RequestParam MultiValueMap<String, String> query,
+              HttpServletRequest request, HttpServletResponse response) throws IOException {
         String baseUrl = publicUrl.of(request);
-        return cache.list(projectId, request.getQueryString(), baseUrl,
-                () -> assets.list(projectId, new QueryParams(query), baseUrl)).ok();
+        cache.list(projectId, request.getQueryString(), baseUrl,
+                () -> assets.list(projectId, new QueryParams(query), baseUrl)).writeTo(response);
     }
 
     @GetMapping("/digital-assets/{asset_id}")
-    ResponseEntity<byte[]> show(@PathVariable("project_id") String projectId,
-                                @PathVariable("asset_id") String assetId, HttpServletRequest request) {
+    void show(@PathVariable("project_id") String projectId, @PathVariable("asset_id") String assetId,
+              HttpServletRequest request, HttpServletResponse response) throws IOException {
         String baseUrl = publicUrl.of(request);
-        return cache.show(projectId, assetId, baseUrl, () -> assets.show(projectId, assetId, baseUrl)).ok();
+        cache.show(projectId, assetId, baseUrl, () -> assets.show(projectId, assetId, baseUrl)).writeTo(response);
     }
 
     @PutMapping("/digital-assets/{asset_id}")

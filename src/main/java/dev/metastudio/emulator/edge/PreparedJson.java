@@ -2,8 +2,9 @@ package dev.metastudio.emulator.edge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * A view written once with the API's own object mapper, for answers a cache serves again and again: writing the JSON
@@ -24,8 +25,13 @@ public final class PreparedJson {
         }
     }
 
-    /** 200 with the JSON; the array is shared by every answer, and nothing writes to it. */
-    public ResponseEntity<byte[]> ok() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bytes);
+    /**
+     * Writes the JSON as a 200 without flushing: the answer leaves when the request completes, after the filters
+     * (the request journal records a call before its caller can read the answer, as with the JSON converter).
+     */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(bytes);
     }
 }
